@@ -1,0 +1,41 @@
+package org.lstmrepro.core.model;
+
+/**
+ * A network that can be run one step at a time, keeping what it needs in a {@link Trajectory}, and
+ * then backward one step at a time: the contract that full BPTT and truncated BPTT(k1, k2) are built
+ * on (module {@code truncated-backprop}).
+ *
+ * <p>The backward pass carries the gradient of the loss with respect to the recurrent state (for an
+ * LSTM: the cell state and the block output) from step {@code t} to step {@code t - 1} in a vector of
+ * {@link #carrySize()} numbers whose layout is the network's own.
+ */
+public interface BpttNetwork extends RecurrentNetwork {
+
+    /** A new trajectory holding up to {@code capacity} consecutive steps. */
+    Trajectory newTrajectory(int capacity);
+
+    /**
+     * Forward through step {@code t}: reads the state of step {@code t - 1} from the trajectory (the
+     * zero state when {@code t == 0}), stores what the backward pass needs in the slot of {@code t},
+     * and computes the output.
+     */
+    void forwardStep(Trajectory trajectory, int t, double[] input);
+
+    /** The output units' activations at step {@code t} (a view into the trajectory; do not modify). */
+    double[] output(Trajectory trajectory, int t);
+
+    /** Size of the vector that carries dE/d(recurrent state) between steps. */
+    int carrySize();
+
+    /**
+     * Backward through step {@code t}, which must still be held in the trajectory.
+     *
+     * @param outputNetDelta dE/dnet at the output units at step {@code t}, or {@code null} if no error
+     *                       is given at that step
+     * @param carry          on entry dE/d(state at t) arriving from later steps (zeros at the last
+     *                       step of a backward window); on exit dE/d(state at t - 1). Updated in place.
+     *                       Gradients of all weights used at step {@code t} are added to the
+     *                       parameters' gradient buffers.
+     */
+    void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry);
+}

@@ -1,0 +1,95 @@
+package org.lstmrepro.core.param;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The named parameters of one network, in a fixed order (the order they were added), each with its
+ * gradient buffer.
+ */
+public final class ParameterSet {
+
+    private final Map<String, Parameter> byName = new LinkedHashMap<>();
+    private final List<Parameter> ordered = new ArrayList<>();
+
+    /** Adds a parameter; names are unique. Returns it, for fluent construction. */
+    public Parameter add(Parameter p) {
+        if (byName.putIfAbsent(p.name(), p) != null) {
+            throw new IllegalArgumentException("duplicate parameter name " + p.name());
+        }
+        ordered.add(p);
+        return p;
+    }
+
+    /** The parameter of that name; an error naming the known names if there is none. */
+    public Parameter get(String name) {
+        Parameter p = byName.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no parameter named '" + name + "' (known: " + byName.keySet() + ")");
+        }
+        return p;
+    }
+
+    public boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** All parameters in order. Unmodifiable. */
+    public List<Parameter> all() {
+        return Collections.unmodifiableList(ordered);
+    }
+
+    /** Total number of weights W. */
+    public int totalSize() {
+        int n = 0;
+        for (Parameter p : ordered) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    public void zeroGradients() {
+        for (Parameter p : ordered) {
+            p.zeroGradient();
+        }
+    }
+
+    /** True if every value is finite (no NaN, no infinity). */
+    public boolean allValuesFinite() {
+        for (Parameter p : ordered) {
+            for (double v : p.value()) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** True if every gradient entry is finite. */
+    public boolean allGradientsFinite() {
+        for (Parameter p : ordered) {
+            for (double v : p.gradient()) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Copies every value from {@code other}, which must have the same names and shapes. */
+    public void copyValuesFrom(ParameterSet other) {
+        for (Parameter p : ordered) {
+            Parameter q = other.get(p.name());
+            if (q.size() != p.size() || q.rank() != p.rank() || q.rows() != p.rows()) {
+                throw new IllegalArgumentException("parameter " + p.name() + ": shape "
+                        + java.util.Arrays.toString(q.shape()) + " does not match " + java.util.Arrays.toString(p.shape()));
+            }
+            System.arraycopy(q.value(), 0, p.value(), 0, p.size());
+        }
+    }
+}
