@@ -1,0 +1,73 @@
+package org.lstmrepro.truncated;
+
+import java.util.Arrays;
+
+import org.lstmrepro.core.data.Sequence;
+import org.lstmrepro.core.learn.GradientListener;
+import org.lstmrepro.core.learn.LearningRule;
+import org.lstmrepro.core.loss.OutputUnits;
+import org.lstmrepro.core.model.BpttNetwork;
+import org.lstmrepro.core.model.RecurrentNetwork;
+import org.lstmrepro.core.model.StepObserver;
+import org.lstmrepro.core.model.Trajectory;
+
+/**
+ * Full backpropagation through time: the whole sequence forward, then backward from the last step
+ * to the first, every path included (Greff et al. 2015, appendix; Graves and Schmidhuber 2005). The
+ * exact gradient of the summed loss; memory grows with the sequence length.
+ *
+ * <p>The gradient becomes available after the whole sequence, so an online trainer updates once per
+ * sequence under this rule.
+ */
+public final class FullBptt implements LearningRule {
+
+    private final BpttNetwork network;
+    private final OutputUnits outputUnits;
+    private final Trajectory trajectory;
+    private final double[] carry;
+    private final double[] outputDelta;
+
+    public FullBptt(BpttNetwork network) {
+        this.network = network;
+        this.outputUnits = network.outputUnits();
+        this.trajectory = network.newTrajectory(128);
+        this.carry = new double[network.carrySize()];
+        this.outputDelta = new double[network.outputSize()];
+    }
+
+    @Override
+    public String id() {
+        return "bptt";
+    }
+
+    @Override
+    public RecurrentNetwork network() {
+        return network;
+    }
+
+    @Override
+    public double accumulate(Sequence sequence, StepObserver observer, GradientListener listener) {
+        int steps = sequence.length();
+        trajectory.ensureCapacity(steps);
+        double[][] inputs = sequence.inputs();
+        double[][] targets = sequence.targets();
+        double loss = 0;
+        for (int t = 0; t < steps; t++) {
+            network.forwardStep(trajectory, t, inputs[t]);
+            double[] y = network.output(trajectory, t);
+            observer.onStep(t, y);
+        }
+        Arrays.fill(carry, 0.0);
+        for (int t = steps - 1; t >= 0; t--) {
+            double[] target = targets[t];
+            if (target != null) {
+                loss += outputUnits.lossAndDelta(network.output(trajectory, t), target, outputDelta);
+                network.backwardStep(trajectory, t, outputDelta, carry);
+            } else {
+                network.backwardStep(trajectory, t, null, carry);
+            }
+        }
+        listener.gradientReady(steps - 1);
+        return loss;
+    }
+}
