@@ -1,0 +1,49 @@
+package org.lstmrepro.core.train;
+
+/**
+ * Accumulates, over the target steps of one sequence, the two things the 1997 stopping criterion
+ * looks at: whether every target step was correct, and the mean squared error per output unit and
+ * target step, {@code mean (y_k - d_k)^2}.
+ *
+ * <p>Reused across sequences: {@link #reset()} before each.
+ */
+public final class SequenceError {
+
+    private final TargetCriterion criterion;
+    private boolean allCorrect;
+    private double sumSquares;
+    private long count;
+
+    public SequenceError(TargetCriterion criterion) {
+        this.criterion = criterion;
+        reset();
+    }
+
+    public void reset() {
+        allCorrect = true;
+        sumSquares = 0;
+        count = 0;
+    }
+
+    /** Records the output at one step that has a target. */
+    public void add(double[] output, double[] target) {
+        if (!criterion.isCorrect(output, target)) {
+            allCorrect = false;
+        }
+        for (int k = 0; k < target.length; k++) {
+            double d = output[k] - target[k];
+            sumSquares += d * d;
+        }
+        count += target.length;
+    }
+
+    /** True when every target step so far was correct (vacuously true with no target). */
+    public boolean allCorrect() {
+        return allCorrect;
+    }
+
+    /** Mean squared error per output unit and target step; 0 with no target. */
+    public double meanSquaredError() {
+        return count == 0 ? 0 : sumSquares / count;
+    }
+}

@@ -1,0 +1,36 @@
+package org.lstmrepro.core.train;
+
+import java.util.List;
+
+/**
+ * How a training run ended and what it achieved.
+ *
+ * @param status            solved, budget exhausted, or diverged
+ * @param sequences         training sequences processed until the stop (for a solved run: until the
+ *                          stopping criterion was met, the paper's "sequences until criterion")
+ * @param divergence        what went non-finite and where, or {@code null} if the run did not diverge
+ * @param test              the evaluation on the test set after training, or {@code null} if the run
+ *                          diverged (its weights are not finite)
+ * @param finalProgress     the last snapshot (window error and accuracy at the stop)
+ * @param learningCurve     snapshots taken every so many sequences during training
+ * @param seconds           wall time of training and evaluation
+ */
+public record TrainingResult(RunStatus status, long sequences, Divergence divergence, Evaluation test,
+                             TrainingProgress finalProgress, List<TrainingProgress> learningCurve,
+                             double seconds) {
+
+    /**
+     * Where a run diverged.
+     *
+     * @param sequence the 1-based training sequence during which it happened
+     * @param step     the time step within that sequence (0-based), or -1 if detected after the sequence
+     * @param what     what became non-finite, e.g. "loss is NaN" or "weights are not finite after the update"
+     */
+    public record Divergence(long sequence, int step, String what) {
+
+        @Override
+        public String toString() {
+            return what + " at training sequence " + sequence + (step >= 0 ? ", step " + step : "");
+        }
+    }
+}

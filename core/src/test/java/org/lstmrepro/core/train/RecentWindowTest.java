@@ -1,0 +1,53 @@
+package org.lstmrepro.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.lstmrepro.core.random.RandomStream;
+
+class RecentWindowTest {
+
+    @Test
+    void keepsOnlyTheMostRecentSequences() {
+        RecentWindow w = new RecentWindow(3);
+        w.add(false, 1.0);
+        w.add(true, 0.0);
+        w.add(true, 0.0);
+        assertThat(w.isFull()).isTrue();
+        assertThat(w.correctCount()).isEqualTo(2);
+        assertThat(w.meets(new StoppingRule(0.5, 3))).isFalse();
+        w.add(true, 0.0); // pushes out the wrong one
+        assertThat(w.correctCount()).isEqualTo(3);
+        assertThat(w.meanError()).isZero();
+        assertThat(w.meets(new StoppingRule(0.5, 3))).isTrue();
+    }
+
+    @Test
+    void notFullMeansNotMet() {
+        RecentWindow w = new RecentWindow(2000);
+        for (int i = 0; i < 1999; i++) {
+            w.add(true, 0.0);
+        }
+        assertThat(w.meets(new StoppingRule(0.01, 2000))).isFalse();
+        w.add(true, 0.0);
+        assertThat(w.meets(new StoppingRule(0.01, 2000))).isTrue();
+    }
+
+    @Test
+    void meanErrorMatchesADirectComputationOverManyCycles() {
+        RecentWindow w = new RecentWindow(7);
+        double[] last = new double[7];
+        RandomStream rng = RandomStream.root(4);
+        for (int i = 0; i < 1000; i++) {
+            double e = rng.nextDouble() * 1e3;
+            last[i % 7] = e;
+            w.add(true, e);
+        }
+        double sum = 0;
+        for (double e : last) {
+            sum += e;
+        }
+        assertThat(w.meanError()).isCloseTo(sum / 7, within(1e-9));
+    }
+}
