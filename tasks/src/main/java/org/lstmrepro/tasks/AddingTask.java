@@ -190,7 +190,12 @@ public final class AddingTask implements Task {
         inputs[length - 1][1] = -1.0;
         inputs[i1][1] = 1.0;
         inputs[i2][1] = 1.0;
-        if (i1 == 0 && firstPair != FirstPairRule.KEEP || i2 == 0 && firstPair == FirstPairRule.ZERO) {
+        boolean zeroFirst = switch (firstPair) {
+            case ZERO -> i1 == 0 || i2 == 0;
+            case ZERO_X1 -> i1 == 0;
+            case KEEP -> false;
+        };
+        if (zeroFirst) {
             inputs[0][0] = 0.0; // "we set X1 to zero"
         }
 
