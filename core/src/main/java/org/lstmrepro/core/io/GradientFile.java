@@ -3,6 +3,7 @@ package org.lstmrepro.core.io;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 import org.lstmrepro.core.param.Parameter;
 import org.lstmrepro.core.param.ParameterSet;
@@ -27,6 +28,7 @@ public final class GradientFile {
      */
     public record Contents(String model, String rule, double loss, double[][] outputs, Map<String, Tensor> gradients) {
 
+        /** Bit-exact on the loss and outputs, like {@link Tensor#equals}. */
         @Override
         public boolean equals(Object o) {
             return o instanceof Contents c && model.equals(c.model) && rule.equals(c.rule)
@@ -36,8 +38,7 @@ public final class GradientFile {
 
         @Override
         public int hashCode() {
-            return ((model.hashCode() * 31 + rule.hashCode()) * 31 + Double.hashCode(loss)) * 31
-                    + Arrays.deepHashCode(outputs) * 31 + gradients.hashCode();
+            return Objects.hash(model, rule, loss, Arrays.deepHashCode(outputs), gradients);
         }
 
         @Override

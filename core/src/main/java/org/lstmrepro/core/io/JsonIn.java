@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -239,7 +240,7 @@ final class JsonIn {
         JsonIn valuesNode = field("values");
         double[] values = valuesNode.numbers();
         if (values.length != size) {
-            throw valuesNode.error("has " + values.length + " numbers, shape " + java.util.Arrays.toString(shape)
+            throw valuesNode.error("has " + values.length + " numbers, shape " + Arrays.toString(shape)
                     + " needs " + size);
         }
         return new Tensor(shape, values);
