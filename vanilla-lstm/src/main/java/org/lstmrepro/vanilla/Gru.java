@@ -129,12 +129,12 @@ public final class Gru implements BpttNetwork {
 
     @Override
     public double[] output(Trajectory trajectory, int t) {
-        return own(trajectory).out.at(t).data;
+        return own(trajectory).held(t).out.at(t).data;
     }
 
     /** The hidden state h_t (a view; do not modify). */
     public double[] hidden(Trajectory trajectory, int t) {
-        return own(trajectory).h.at(t).data;
+        return own(trajectory).held(t).h.at(t).data;
     }
 
     @Override
@@ -256,6 +256,12 @@ public final class Gru implements BpttNetwork {
             this.h = store.series(owner.nH);
             this.out = store.series(owner.outputSize());
             this.zeroH = new DMatrixRMaj(1, owner.nH);
+        }
+
+        /** This trajectory, after checking that step {@code t} is held. */
+        GruTrajectory held(int t) {
+            store.checkHeld(t);
+            return this;
         }
 
         DMatrixRMaj hPrev(int t) {

@@ -56,6 +56,14 @@ final class StepStore {
         latest = t;
     }
 
+    /** Checks that step {@code t} can be read: computed, and not yet overwritten. */
+    void checkHeld(int t) {
+        if (t < 0 || t > latest || t < latest - capacity) {
+            throw new IllegalArgumentException("step " + t + " is not held: the trajectory holds steps "
+                    + Math.max(0, latest - capacity) + " to " + latest + " (capacity " + capacity + ")");
+        }
+    }
+
     /** Checks that step {@code t} and the state before it are still held. */
     void checkBackward(int t) {
         int oldest = Math.max(0, latest - capacity + 1);

@@ -1,5 +1,7 @@
 package org.lstmrepro.vanilla;
 
+import java.util.Arrays;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.lstmrepro.core.data.Sequence;
@@ -144,9 +146,9 @@ public final class VanillaLstm implements BpttNetwork {
         init.draw(weightIh);
         init.drawRecurrent(weightHh);
         double[] b = bias.value();
-        java.util.Arrays.fill(b, blockStart(BLOCK_I), blockStart(BLOCK_I) + nH, config.inputGateBias());
-        java.util.Arrays.fill(b, blockStart(BLOCK_F), blockStart(BLOCK_F) + nH, config.forgetGateBias());
-        java.util.Arrays.fill(b, blockStart(BLOCK_O), blockStart(BLOCK_O) + nH, config.outputGateBias());
+        Arrays.fill(b, blockStart(BLOCK_I), blockStart(BLOCK_I) + nH, config.inputGateBias());
+        Arrays.fill(b, blockStart(BLOCK_F), blockStart(BLOCK_F) + nH, config.forgetGateBias());
+        Arrays.fill(b, blockStart(BLOCK_O), blockStart(BLOCK_O) + nH, config.outputGateBias());
         if (cell.peepholes()) {
             init.draw(peepholeI);
             init.draw(peepholeF);
@@ -215,17 +217,17 @@ public final class VanillaLstm implements BpttNetwork {
 
     @Override
     public double[] output(Trajectory trajectory, int t) {
-        return own(trajectory).out.at(t).data;
+        return own(trajectory).held(t).out.at(t).data;
     }
 
     /** The cell states c_t at step {@code t} (a view; do not modify). */
     public double[] cellState(Trajectory trajectory, int t) {
-        return own(trajectory).c.at(t).data;
+        return own(trajectory).held(t).c.at(t).data;
     }
 
     /** The block outputs y_t at step {@code t} (a view; do not modify). */
     public double[] blockOutput(Trajectory trajectory, int t) {
-        return own(trajectory).y.at(t).data;
+        return own(trajectory).held(t).y.at(t).data;
     }
 
     /**
@@ -233,7 +235,7 @@ public final class VanillaLstm implements BpttNetwork {
      * variant's constants in place of absent gates (1, or 1 - i for CIFG's forget gate).
      */
     public double[] gateActivations(Trajectory trajectory, int t) {
-        return own(trajectory).act.at(t).data;
+        return own(trajectory).held(t).act.at(t).data;
     }
 
     @Override
@@ -431,6 +433,12 @@ public final class VanillaLstm implements BpttNetwork {
             this.out = store.series(owner.outputSize());
             this.zeroH = new DMatrixRMaj(1, nH);
             this.zero4H = new DMatrixRMaj(1, 4 * nH);
+        }
+
+        /** This trajectory, after checking that step {@code t} is held. */
+        LstmTrajectory held(int t) {
+            store.checkHeld(t);
+            return this;
         }
 
         DMatrixRMaj yPrev(int t) {

@@ -122,6 +122,9 @@ class TrajectoryTest {
         assertThatThrownBy(() -> net.backwardStep(tr, 6, null, carry))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("backward step 6 is not held").hasMessageContaining("7 to 9");
+        assertThat(net.output(tr, 6)).hasSize(K); // still held, as the state step 7 started from
+        assertThatThrownBy(() -> net.output(tr, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step 5 is not held");
     }
 
     @ParameterizedTest
