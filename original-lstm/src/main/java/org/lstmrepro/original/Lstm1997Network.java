@@ -169,6 +169,10 @@ public final class Lstm1997Network implements CecNetwork {
     public void forwardStep(Trajectory trajectory, int t, double[] input) {
         Lstm1997Trajectory tr = own(trajectory);
         checkInput(input, t);
+        if (t > 0 && tr.capacity() < 2) {
+            throw new IllegalArgumentException("a trajectory of capacity 1 cannot hold step " + (t - 1)
+                    + " while step " + t + " is computed");
+        }
         if (t == 0) {
             computeStep(input, null, 0, null, tr.claim(t), tr.output(t));
         } else {
@@ -217,9 +221,8 @@ public final class Lstm1997Network implements CecNetwork {
     public double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
         double[][] inputs = sequence.inputs();
         double[][] targets = sequence.targets();
-        if (recorded != null && recorded.length < inputs.length) {
-            throw new IllegalArgumentException("recorded sources cover " + recorded.length + " steps, the sequence has "
-                    + inputs.length);
+        if (recorded != null) {
+            checkRecording(recorded, inputs.length);
         }
         Loss loss = outputUnits.loss();
         double total = 0;
@@ -243,6 +246,18 @@ public final class Lstm1997Network implements CecNetwork {
             }
         }
         return total;
+    }
+
+    private void checkRecording(double[][] recorded, int steps) {
+        if (recorded.length < steps - 1) {
+            throw new IllegalArgumentException("recorded sources cover " + recorded.length + " steps, the sequence needs "
+                    + (steps - 1));
+        }
+        for (int t = 0; t < steps - 1; t++) {
+            if (recorded[t] == null || recorded[t].length != nR) {
+                throw new IllegalArgumentException("recorded sources at step " + t + " must hold " + nR + " values");
+            }
+        }
     }
 
     /**
