@@ -17,6 +17,9 @@ class TruncatedGradientMemoryTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    /** Keeps the probe's array reachable, so it is not optimised away. */
+    static double[] sink;
+
     private static long bytesAllocatedBy(TruncatedGradient1997 rule, Sequence seq) {
         long thread = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(thread);
@@ -28,6 +31,11 @@ class TruncatedGradientMemoryTest {
     void allocatesNothingPerStep() {
         assertThat(THREADS.isThreadAllocatedMemorySupported()).isTrue();
         THREADS.setThreadAllocatedMemoryEnabled(true);
+        long thread = Thread.currentThread().getId();
+        long before = THREADS.getThreadAllocatedBytes(thread);
+        sink = new double[20_000];
+        assertThat(THREADS.getThreadAllocatedBytes(thread) - before).as("the probe sees allocations")
+                .isGreaterThanOrEqualTo(160_000);
         Preset1997 adding = Presets1997.get("adding");
         Lstm1997Network net = adding.newNetwork();
         adding.initialize(net.parameters(), RandomStream.root(3));
