@@ -1,0 +1,633 @@
+package org.lstmrepro.original;
+
+import java.util.Arrays;
+
+import org.lstmrepro.core.data.Sequence;
+import org.lstmrepro.core.loss.Loss;
+import org.lstmrepro.core.loss.OutputUnits;
+import org.lstmrepro.core.math.Activation;
+import org.lstmrepro.core.model.BpttNetwork;
+import org.lstmrepro.core.model.StepObserver;
+import org.lstmrepro.core.model.Trajectory;
+import org.lstmrepro.core.param.Parameter;
+import org.lstmrepro.core.param.ParameterSet;
+import org.lstmrepro.truncated.CecNetwork;
+
+/**
+ * The LSTM of Hochreiter and Schmidhuber (1997): memory cell blocks with a constant error carousel,
+ * input and output gates, no forget gate, no peepholes; optional conventional hidden units.
+ *
+ * <p><b>Forward pass</b> (section 4; timing as in the experiments: input, hidden and output layer
+ * within one step). With {@code z(t) = [x(t), a(t-1)]} (see {@link Lstm1997Layout}, a(-1) = 0):
+ * <pre>
+ *   y^in_j(t)  = f(W_in_j . z(t) + b),  y^out_j(t) = f(W_out_j . z(t) + b),  y^h(t) = f(W_h . z(t) + b)
+ *   s_c(t)     = s_c(t-1) + y^in_j(t) g(W_c . z(t) + b_c),   s_c(-1) = 0        (the CEC)
+ *   y^c(t)     = y^out_j(t) h(s_c(t))
+ *   y^k(t)     = f_k(W_k . [y^c(t), y^h(t) (, x(t))] + b_k)
+ * </pre>
+ * with f the logistic sigmoid, g = {@link Activation#G_1997}, h = {@link Activation#H_1997}, and j the
+ * block of cell c.
+ *
+ * <p><b>Parameters</b> (in this order; shapes with C cells, B blocks, H hidden units, N sources, M
+ * output sources, K outputs): {@code cell.weight} [C, N], {@code cell.bias} [C], {@code hidden.weight}
+ * [H, N] and {@code hidden.bias} [H] (only when H > 0), {@code input_gate.weight} [B, N],
+ * {@code input_gate.bias} [B], {@code output_gate.weight} [B, N], {@code output_gate.bias} [B],
+ * {@code output.weight} [K, M], {@code output.bias} [K].
+ *
+ * <p><b>Learning rules.</b> {@link BpttNetwork#backwardStep} is the exact (full BPTT) backward step, every
+ * path included; its carry is {@code [dE/ds_c(t) (C), dE/da(t)[0, R) (R)]}. As a {@link CecNetwork} it
+ * supports the 1997 truncated gradient. For checking that rule, {@link #detached()} is the same
+ * network with the exact backward pass of the detached graph (the previous-step activations in z(t)
+ * treated as constants, only the carousel path kept), and
+ * {@link #forwardWithConstantSources(Sequence, double[][], StepObserver)} is that graph's forward pass.
+ */
+public final class Lstm1997Network implements CecNetwork {
+
+    /** Unit kinds, in the order of a(t). */
+    private static final int CELL = 0;
+    private static final int HIDDEN = 1;
+    private static final int INPUT_GATE = 2;
+    private static final int OUTPUT_GATE = 3;
+    private static final int KINDS = 4;
+
+    private static final Activation F = Activation.SIGMOID;
+    private static final Activation G = Activation.G_1997;
+    private static final Activation H = Activation.H_1997;
+
+    private final Lstm1997Config config;
+    private final Lstm1997Layout layout;
+    private final OutputUnits outputUnits;
+    private final ParameterSet parameters = new ParameterSet();
+    /** Weight matrix [rows, N] and bias per unit kind; null for a kind without units (no hidden units). */
+    private final Parameter[] kindWeight = new Parameter[KINDS];
+    private final Parameter[] kindBias = new Parameter[KINDS];
+    private final int[] kindOffset = new int[KINDS];
+    private final int[] kindRows = new int[KINDS];
+    private final Parameter outputWeight;
+    private final Parameter outputBias;
+
+    // Sizes and offsets into a step's state vector [z(t) | a(t) | g(net_c) | h(s_c) | s_c].
+    private final int nI;
+    private final int nC;
+    private final int nA;
+    private final int nR;
+    private final int nN;
+    private final int nS;
+    private final int offA;
+    private final int offG;
+    private final int offHs;
+    private final int offS;
+    private final int stateSize;
+
+    // Scratch, allocated once.
+    private final double[] outputNet;
+    private final double[] dA;
+    private final double[] dS;
+    private final double[] unitDelta;
+    private final Lstm1997Trajectory ownTrajectory;
+
+    public Lstm1997Network(Lstm1997Config config) {
+        this.config = config;
+        this.layout = Lstm1997Layout.of(config);
+        this.outputUnits = new OutputUnits(config.outputActivation(), Loss.SQUARED_ERROR);
+        nI = layout.inputs();
+        nC = layout.cells();
+        nA = layout.units();
+        nR = layout.recurrentSources();
+        nN = layout.sources();
+        nS = layout.cellsPerBlock();
+        offA = nN;
+        offG = offA + nA;
+        offHs = offG + nC;
+        offS = offHs + nC;
+        stateSize = offS + nC;
+
+        addKind(CELL, "cell", nC, 0);
+        addKind(HIDDEN, "hidden", layout.hidden(), layout.hiddenOffset());
+        addKind(INPUT_GATE, "input_gate", layout.blocks(), layout.inputGateOffset());
+        addKind(OUTPUT_GATE, "output_gate", layout.blocks(), layout.outputGateOffset());
+        outputWeight = parameters.add(Parameter.outputMatrix("output.weight", layout.outputs(), layout.outputSources()));
+        outputBias = parameters.add(Parameter.outputVector("output.bias", layout.outputs()));
+
+        outputNet = new double[layout.outputs()];
+        dA = new double[nA];
+        dS = new double[nC];
+        unitDelta = new double[nA];
+        ownTrajectory = new Lstm1997Trajectory(2, stateSize, layout.outputs());
+    }
+
+    private void addKind(int kind, String name, int rows, int offset) {
+        kindOffset[kind] = offset;
+        kindRows[kind] = rows;
+        if (rows > 0) {
+            kindWeight[kind] = parameters.add(Parameter.matrix(name + ".weight", rows, nN));
+            kindBias[kind] = parameters.add(Parameter.vector(name + ".bias", rows));
+        }
+    }
+
+    public Lstm1997Config config() {
+        return config;
+    }
+
+    public Lstm1997Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public String modelId() {
+        return "original1997";
+    }
+
+    @Override
+    public int inputSize() {
+        return nI;
+    }
+
+    @Override
+    public int outputSize() {
+        return layout.outputs();
+    }
+
+    @Override
+    public ParameterSet parameters() {
+        return parameters;
+    }
+
+    @Override
+    public OutputUnits outputUnits() {
+        return outputUnits;
+    }
+
+    // ------------------------------------------------------------------------------------------ forward
+
+    @Override
+    public Trajectory newTrajectory(int capacity) {
+        return new Lstm1997Trajectory(capacity, stateSize, layout.outputs());
+    }
+
+    @Override
+    public void forwardStep(Trajectory trajectory, int t, double[] input) {
+        Lstm1997Trajectory tr = own(trajectory);
+        checkInput(input, t);
+        if (t > 0 && tr.capacity() < 2) {
+            throw new IllegalArgumentException("a trajectory of capacity 1 cannot hold step " + (t - 1)
+                    + " while step " + t + " is computed");
+        }
+        if (t == 0) {
+            computeStep(input, null, 0, null, tr.claim(t), tr.output(t));
+        } else {
+            double[] previous = tr.state(t - 1);
+            computeStep(input, previous, offA, previous, tr.claim(t), tr.output(t));
+        }
+    }
+
+    @Override
+    public double[] output(Trajectory trajectory, int t) {
+        return own(trajectory).output(t);
+    }
+
+    @Override
+    public double forward(Sequence sequence, StepObserver observer) {
+        return forwardWithConstantSources(sequence, null, observer);
+    }
+
+    /**
+     * The activations a(t)[0, R) that the hidden layer reads at step t + 1, for every step of the
+     * sequence, computed with the current weights: the constants of the detached graph.
+     *
+     * @return {@code [T][R]}, fresh arrays
+     */
+    public double[][] recordRecurrentSources(Sequence sequence) {
+        double[][] recorded = new double[sequence.length()][];
+        double[][] inputs = sequence.inputs();
+        for (int t = 0; t < inputs.length; t++) {
+            forwardStep(ownTrajectory, t, inputs[t]);
+            recorded[t] = Arrays.copyOfRange(ownTrajectory.state(t), offA, offA + nR);
+        }
+        return recorded;
+    }
+
+    /**
+     * Forward pass of the detached graph: the hidden layer at step t reads {@code recorded[t - 1]}
+     * instead of its own previous activations, while the cell states still run through the carousel.
+     * With {@code recorded = null} this is the ordinary forward pass; with the recording of
+     * {@link #recordRecurrentSources} taken at the current weights it gives the same numbers as the
+     * ordinary forward pass, and its derivatives with respect to the weights (recording held fixed) are
+     * what the 1997 truncated gradient computes.
+     *
+     * @param recorded {@code [T][R]}, or null
+     * @return the loss summed over the steps with a target
+     */
+    public double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
+        double[][] inputs = sequence.inputs();
+        double[][] targets = sequence.targets();
+        if (recorded != null) {
+            checkRecording(recorded, inputs.length);
+        }
+        Loss loss = outputUnits.loss();
+        double total = 0;
+        for (int t = 0; t < inputs.length; t++) {
+            checkInput(inputs[t], t);
+            double[] state = ownTrajectory.claim(t);
+            double[] y = ownTrajectory.output(t);
+            if (t == 0) {
+                computeStep(inputs[t], null, 0, null, state, y);
+            } else {
+                double[] previous = ownTrajectory.state(t - 1);
+                if (recorded == null) {
+                    computeStep(inputs[t], previous, offA, previous, state, y);
+                } else {
+                    computeStep(inputs[t], recorded[t - 1], 0, previous, state, y);
+                }
+            }
+            observer.onStep(t, y);
+            if (targets[t] != null) {
+                total += loss.value(y, targets[t]);
+            }
+        }
+        return total;
+    }
+
+    private void checkRecording(double[][] recorded, int steps) {
+        if (recorded.length < steps - 1) {
+            throw new IllegalArgumentException("recorded sources cover " + recorded.length + " steps, the sequence needs "
+                    + (steps - 1));
+        }
+        for (int t = 0; t < steps - 1; t++) {
+            if (recorded[t] == null || recorded[t].length != nR) {
+                throw new IllegalArgumentException("recorded sources at step " + t + " must hold " + nR + " values");
+            }
+        }
+    }
+
+    /**
+     * One step: fills {@code st} (the state of step t) and {@code y}.
+     *
+     * @param prevA      holds a(t-1)[0, R) from index {@code prevAOffset}; null at t = 0
+     * @param prevStates the state vector of step t-1 (for s_c(t-1)); null at t = 0
+     */
+    private void computeStep(double[] x, double[] prevA, int prevAOffset, double[] prevStates, double[] st, double[] y) {
+        System.arraycopy(x, 0, st, 0, nI);
+        if (prevA == null) {
+            Arrays.fill(st, nI, nN, 0.0);
+        } else {
+            System.arraycopy(prevA, prevAOffset, st, nI, nR);
+        }
+        // net inputs of all hidden-layer units, written into a(t)
+        for (int k = 0; k < KINDS; k++) {
+            int rows = kindRows[k];
+            if (rows == 0) {
+                continue;
+            }
+            double[] w = kindWeight[k].value();
+            double[] b = kindBias[k].value();
+            int at = offA + kindOffset[k];
+            for (int r = 0; r < rows; r++) {
+                st[at + r] = b[r] + dot(w, r * nN, st, 0, nN);
+            }
+        }
+        for (int u = offA + nC; u < offA + nA; u++) {
+            st[u] = F.apply(st[u]); // hidden units and gates
+        }
+        int inGate = offA + layout.inputGateOffset();
+        int outGate = offA + layout.outputGateOffset();
+        for (int c = 0; c < nC; c++) {
+            int j = c / nS;
+            double g = G.apply(st[offA + c]);
+            double s = (prevStates == null ? 0.0 : prevStates[offS + c]) + st[inGate + j] * g; // the CEC
+            double hs = H.apply(s);
+            st[offG + c] = g;
+            st[offS + c] = s;
+            st[offHs + c] = hs;
+            st[offA + c] = st[outGate + j] * hs;
+        }
+        // output layer, from the current step
+        double[] w = outputWeight.value();
+        double[] b = outputBias.value();
+        int m = layout.outputSources();
+        int fromCells = nC + layout.hidden();
+        for (int k = 0; k < outputNet.length; k++) {
+            double net = b[k] + dot(w, k * m, st, offA, fromCells);
+            if (m > fromCells) {
+                net += dot(w, k * m + fromCells, st, 0, nI);
+            }
+            outputNet[k] = net;
+        }
+        config.outputActivation().apply(outputNet, y);
+    }
+
+    private static double dot(double[] a, int aFrom, double[] b, int bFrom, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += a[aFrom + i] * b[bFrom + i];
+        }
+        return sum;
+    }
+
+    // ----------------------------------------------------------------------------------------- backward
+
+    @Override
+    public int carrySize() {
+        return nC + nR;
+    }
+
+    @Override
+    public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
+        backward(own(trajectory).state(t), outputNetDelta, carry, false);
+    }
+
+    /**
+     * The same network (same parameters) with the exact backward pass of the detached graph: the carry
+     * keeps dE/ds_c along the carousel and drops every path through a(t-1). Under {@code FullBptt} it
+     * yields what the 1997 truncated gradient computes (with the weights held fixed).
+     */
+    public BpttNetwork detached() {
+        return new Detached();
+    }
+
+    /**
+     * One backward step. On entry {@code carry = [dE/ds(t), dE/da(t)[0, R)]} from later steps; on exit the
+     * same for t - 1 ({@code cutRecurrent}: the second part zero).
+     */
+    private void backward(double[] st, double[] outputNetDelta, double[] carry, boolean cutRecurrent) {
+        System.arraycopy(carry, nC, dA, 0, nR);
+        Arrays.fill(dA, nR, nA, 0.0);
+        if (outputNetDelta != null) {
+            outputLayerBackward(st, outputNetDelta);
+        }
+        System.arraycopy(carry, 0, dS, 0, nC);
+        unitDeltas(st);
+        for (int k = 0; k < KINDS; k++) {
+            addWeightGradient(k, st);
+        }
+        // s_c(t) = s_c(t-1) + ...: dE/ds_c(t-1) = dE/ds_c(t), exactly (the CEC)
+        System.arraycopy(dS, 0, carry, 0, nC);
+        if (cutRecurrent) {
+            Arrays.fill(carry, nC, nC + nR, 0.0);
+        } else {
+            propagateToPreviousStep(carry);
+        }
+    }
+
+    /** Output layer: adds its gradient, and W_k^T delta_k to dA for the units it reads. */
+    private void outputLayerBackward(double[] st, double[] delta) {
+        double[] w = outputWeight.value();
+        double[] gw = outputWeight.gradient();
+        double[] gb = outputBias.gradient();
+        int m = layout.outputSources();
+        int fromCells = nC + layout.hidden();
+        for (int k = 0; k < delta.length; k++) {
+            double d = delta[k];
+            if (d == 0) {
+                continue;
+            }
+            gb[k] += d;
+            int row = k * m;
+            for (int i = 0; i < fromCells; i++) {
+                gw[row + i] += d * st[offA + i];
+                dA[i] += d * w[row + i];
+            }
+            for (int i = fromCells; i < m; i++) {
+                gw[row + i] += d * st[i - fromCells]; // x(t), stored at the start of z(t)
+            }
+        }
+    }
+
+    /**
+     * From dA = dE/da(t) and dS = dE/ds(t) arriving from later steps, computes unitDelta = dE/dnet for
+     * every hidden-layer unit and completes dS with the current step's path through y^c.
+     */
+    private void unitDeltas(double[] st) {
+        int inGate = layout.inputGateOffset();
+        int outGate = layout.outputGateOffset();
+        for (int j = 0; j < layout.blocks(); j++) {
+            double yIn = st[offA + inGate + j];
+            double yOut = st[offA + outGate + j];
+            double dYIn = dA[inGate + j];
+            double dYOut = dA[outGate + j];
+            for (int c = j * nS; c < (j + 1) * nS; c++) {
+                double hs = st[offHs + c];
+                double g = st[offG + c];
+                double dYc = dA[c];
+                dYOut += dYc * hs;                                     // y^c = y^out h(s)
+                double ds = dS[c] + dYc * yOut * H.derivativeFromOutput(hs);
+                dS[c] = ds;
+                dYIn += ds * g;                                        // s += y^in g
+                unitDelta[c] = ds * yIn * G.derivativeFromOutput(g);
+            }
+            unitDelta[inGate + j] = dYIn * F.derivativeFromOutput(yIn);
+            unitDelta[outGate + j] = dYOut * F.derivativeFromOutput(yOut);
+        }
+        for (int u = layout.hiddenOffset(); u < inGate; u++) {
+            unitDelta[u] = dA[u] * F.derivativeFromOutput(st[offA + u]);
+        }
+    }
+
+    /** dE/dW_u += delta_u z(t), dE/db_u += delta_u for the units of one kind. */
+    private void addWeightGradient(int kind, double[] st) {
+        int rows = kindRows[kind];
+        if (rows == 0) {
+            return;
+        }
+        double[] gw = kindWeight[kind].gradient();
+        double[] gb = kindBias[kind].gradient();
+        int offset = kindOffset[kind];
+        for (int r = 0; r < rows; r++) {
+            double d = unitDelta[offset + r];
+            if (d == 0) {
+                continue;
+            }
+            gb[r] += d;
+            int row = r * nN;
+            for (int m = 0; m < nN; m++) {
+                gw[row + m] += d * st[m];
+            }
+        }
+    }
+
+    /** carry[C + m] = dE/da(t-1)[m] = sum_u delta_u w_u,(I + m). */
+    private void propagateToPreviousStep(double[] carry) {
+        Arrays.fill(carry, nC, nC + nR, 0.0);
+        for (int k = 0; k < KINDS; k++) {
+            int rows = kindRows[k];
+            if (rows == 0) {
+                continue;
+            }
+            double[] w = kindWeight[k].value();
+            int offset = kindOffset[k];
+            for (int r = 0; r < rows; r++) {
+                double d = unitDelta[offset + r];
+                if (d == 0) {
+                    continue;
+                }
+                int row = r * nN + nI;
+                for (int m = 0; m < nR; m++) {
+                    carry[nC + m] += d * w[row + m];
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------- the 1997 truncated gradient
+
+    @Override
+    public int cellCount() {
+        return nC;
+    }
+
+    @Override
+    public int sourceCount() {
+        return nN;
+    }
+
+    /** Group 0: the cells' input weights; group 1: the input gates (appendix A). */
+    @Override
+    public int tracedGroupCount() {
+        return 2;
+    }
+
+    @Override
+    public int tracedRowCount(int group) {
+        return kindRows[tracedKind(group)];
+    }
+
+    @Override
+    public int tracedRowOfCell(int group, int cell) {
+        return tracedKind(group) == CELL ? cell : cell / nS;
+    }
+
+    private static int tracedKind(int group) {
+        return switch (group) {
+            case 0 -> CELL;
+            case 1 -> INPUT_GATE;
+            default -> throw new IllegalArgumentException("traced group must be 0 (cells) or 1 (input gates), was " + group);
+        };
+    }
+
+    /**
+     * z(t); carousel factor 1; direct factors {@code y^in g'(net_c)} (cell row) and
+     * {@code g(net_c) f'(net_in)} (input gate row), appendix A.
+     */
+    @Override
+    public void cecStep(Trajectory trajectory, int t, double[] sources, double[] carouselFactor,
+                        double[][] directFactor) {
+        double[] st = own(trajectory).state(t);
+        System.arraycopy(st, 0, sources, 0, nN);
+        Arrays.fill(carouselFactor, 0, nC, 1.0);
+        int inGate = offA + layout.inputGateOffset();
+        for (int c = 0; c < nC; c++) {
+            double yIn = st[inGate + c / nS];
+            double g = st[offG + c];
+            directFactor[0][c] = yIn * G.derivativeFromOutput(g);
+            directFactor[1][c] = g * F.derivativeFromOutput(yIn);
+        }
+    }
+
+    /**
+     * Output layer, output gates and hidden units from this step's error only (appendix A:
+     * {@code delta_out_j = f'(net_out_j) sum_v h(s_cv) sum_k w_k,cv delta_k}), and
+     * {@code e_s_c = y^out h'(s_c) sum_k w_k,c delta_k}.
+     */
+    @Override
+    public void truncatedBackward(Trajectory trajectory, int t, double[] outputNetDelta, double[] cellStateError) {
+        double[] st = own(trajectory).state(t);
+        Arrays.fill(dA, 0.0);
+        outputLayerBackward(st, outputNetDelta);
+        Arrays.fill(dS, 0.0);
+        unitDeltas(st);
+        addWeightGradient(HIDDEN, st);
+        addWeightGradient(OUTPUT_GATE, st);
+        System.arraycopy(dS, 0, cellStateError, 0, nC);
+    }
+
+    @Override
+    public void addTracedGradient(int group, double[] gradient) {
+        int kind = tracedKind(group);
+        double[] gw = kindWeight[kind].gradient();
+        double[] gb = kindBias[kind].gradient();
+        int stride = nN + 1;
+        for (int r = 0; r < kindRows[kind]; r++) {
+            int from = r * stride;
+            int row = r * nN;
+            for (int m = 0; m < nN; m++) {
+                gw[row + m] += gradient[from + m];
+            }
+            gb[r] += gradient[from + nN];
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- helpers
+
+    private Lstm1997Trajectory own(Trajectory trajectory) {
+        if (trajectory instanceof Lstm1997Trajectory tr && tr.stateSize() == stateSize
+                && tr.outputSize() == layout.outputs()) {
+            return tr;
+        }
+        throw new IllegalArgumentException("trajectory was not made by this network's newTrajectory");
+    }
+
+    private void checkInput(double[] input, int t) {
+        if (input.length != nI) {
+            throw new IllegalArgumentException("input at step " + t + " has " + input.length + " values, the network has "
+                    + nI + " input units");
+        }
+    }
+
+    /** {@link #detached()}: delegates everything but the backward step. */
+    private final class Detached implements BpttNetwork {
+        @Override
+        public Trajectory newTrajectory(int capacity) {
+            return Lstm1997Network.this.newTrajectory(capacity);
+        }
+
+        @Override
+        public void forwardStep(Trajectory trajectory, int t, double[] input) {
+            Lstm1997Network.this.forwardStep(trajectory, t, input);
+        }
+
+        @Override
+        public double[] output(Trajectory trajectory, int t) {
+            return Lstm1997Network.this.output(trajectory, t);
+        }
+
+        @Override
+        public int carrySize() {
+            return Lstm1997Network.this.carrySize();
+        }
+
+        @Override
+        public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
+            backward(own(trajectory).state(t), outputNetDelta, carry, true);
+        }
+
+        @Override
+        public String modelId() {
+            return Lstm1997Network.this.modelId();
+        }
+
+        @Override
+        public int inputSize() {
+            return nI;
+        }
+
+        @Override
+        public int outputSize() {
+            return Lstm1997Network.this.outputSize();
+        }
+
+        @Override
+        public ParameterSet parameters() {
+            return parameters;
+        }
+
+        @Override
+        public OutputUnits outputUnits() {
+            return outputUnits;
+        }
+
+        @Override
+        public double forward(Sequence sequence, StepObserver observer) {
+            return Lstm1997Network.this.forward(sequence, observer);
+        }
+    }
+}

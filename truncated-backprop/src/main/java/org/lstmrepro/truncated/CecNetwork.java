@@ -1,0 +1,87 @@
+package org.lstmrepro.truncated;
+
+import org.lstmrepro.core.model.BpttNetwork;
+import org.lstmrepro.core.model.Trajectory;
+
+/**
+ * A network of memory cells with a constant error carousel (CEC), seen the way the 1997 truncated
+ * gradient needs it ({@link TruncatedGradient1997}; Hochreiter and Schmidhuber 1997, appendix A).
+ *
+ * <p><b>The model this interface describes.</b> The network has {@link #cellCount()} cells with
+ * internal states {@code s_c}. Every cell state follows
+ * <pre>
+ *   s_c(t) = phi_c(t) s_c(t-1) + (terms of the current step)
+ * </pre>
+ * where {@code phi_c(t)} is the <em>carousel factor</em>: exactly 1 in the 1997 LSTM, the forget gate's
+ * activation {@code y^phi(t)} in the LSTM of Gers, Schmidhuber and Cummins (2000). The weights that
+ * change {@code s_c(t)} directly (not through {@code s_c(t-1)}) are arranged in <em>traced groups</em>:
+ * weight matrices whose rows are units that feed cells (1997: the cells' own input weights, group 0,
+ * and the input gates, group 1; with a forget gate also the forget gates). Row {@code r} of a group
+ * is one unit with net input {@code net_r(t) = sum_m w_rm z_m(t) + b_r}; every traced unit reads the
+ * same source vector {@code z(t)} of {@link #sourceCount()} values (for the 1997 LSTM: the current
+ * inputs and the previous step's hidden-layer activations). Each cell is driven by exactly one row of
+ * each group ({@link #tracedRowOfCell(int, int)}).
+ *
+ * <p><b>What the rule computes from it.</b> With the previous-step activations in {@code z(t)} treated
+ * as constants (the 1997 truncation), the derivative of {@code s_c(t)} with respect to a weight
+ * {@code w_rm} of a row that drives cell {@code c} obeys the forward recursion
+ * <pre>
+ *   ds_c/dw_rm (t) = phi_c(t) ds_c/dw_rm (t-1) + q_c,r(t) z_m(t)      (z_bias = 1)
+ * </pre>
+ * with the <em>direct factor</em> {@code q_c,r(t) = d s_c(t) / d net_r(t)} holding {@code s_c(t-1)}
+ * fixed: {@code y^in g'(net_c)} for the cell's own row, {@code g(net_c) f'(net_in)} for its input gate,
+ * {@code s_c(t-1) f'(net_phi)} for a forget gate (Gers et al. 2000). The network reports
+ * {@code z(t)}, {@code phi_c(t)} and {@code q} after each forward step ({@link #cecStep}); at a step
+ * with an error it reports the error on each cell state {@code e_s_c(t) = dE(t)/ds_c(t)} through the
+ * current step only, and adds the immediate gradients of every untraced weight (output layer, output
+ * gates, conventional hidden units) itself ({@link #truncatedBackward}). The rule then adds
+ * {@code sum_c e_s_c(t) ds_c/dw (t)} for the traced weights through {@link #addTracedGradient}.
+ *
+ * <p>Not covered: peephole weights (their source, {@code s_c(t-1)}, differs per cell, so they do not
+ * fit the shared source vector).
+ */
+public interface CecNetwork extends BpttNetwork {
+
+    /** Number of memory cells C (all blocks together). */
+    int cellCount();
+
+    /** Length N of the source vector z(t) shared by every traced unit, without the bias. */
+    int sourceCount();
+
+    /** Number of traced groups (1997 LSTM: 2, cells and input gates; with a forget gate: 3). */
+    int tracedGroupCount();
+
+    /** Number of units (rows) in traced group {@code group}. */
+    int tracedRowCount(int group);
+
+    /** The row of traced group {@code group} whose net input drives cell {@code cell} directly. */
+    int tracedRowOfCell(int group, int cell);
+
+    /**
+     * Reads the local derivatives of step {@code t}, which {@link #forwardStep} has just computed.
+     *
+     * @param sources       receives z(t) (length {@link #sourceCount()})
+     * @param carouselFactor receives phi_c(t) = ds_c(t)/ds_c(t-1) along the carousel (length C)
+     * @param directFactor  {@code directFactor[g][c]} receives q_c,r(t) = ds_c(t)/dnet_r(t) for the row r of
+     *                      group g that drives cell c, with s_c(t-1) and z(t) held fixed
+     */
+    void cecStep(Trajectory trajectory, int t, double[] sources, double[] carouselFactor, double[][] directFactor);
+
+    /**
+     * The truncated backward pass of one step with an error: adds the gradient of every untraced weight,
+     * from the error of this step only, to its gradient buffer, and writes the error on the cell states.
+     *
+     * @param outputNetDelta dE/dnet_k at the output units at step {@code t}
+     * @param cellStateError receives e_s_c(t) = dE(t)/ds_c(t) through the current step's outputs only
+     *                       (length C)
+     */
+    void truncatedBackward(Trajectory trajectory, int t, double[] outputNetDelta, double[] cellStateError);
+
+    /**
+     * Adds a gradient to the weights of traced group {@code group}.
+     *
+     * @param gradient row-major, {@code tracedRowCount(group)} rows of {@code sourceCount() + 1} values:
+     *                 the weights on z_0 .. z_{N-1}, then the bias
+     */
+    void addTracedGradient(int group, double[] gradient);
+}

@@ -1,0 +1,157 @@
+package org.lstmrepro.truncated;
+
+import java.util.Arrays;
+
+import org.lstmrepro.core.data.Sequence;
+import org.lstmrepro.core.learn.GradientListener;
+import org.lstmrepro.core.learn.LearningRule;
+import org.lstmrepro.core.loss.OutputUnits;
+import org.lstmrepro.core.model.RecurrentNetwork;
+import org.lstmrepro.core.model.StepObserver;
+import org.lstmrepro.core.model.Trajectory;
+
+/**
+ * The <em>1997 truncated gradient</em> of Hochreiter and Schmidhuber (1997, appendix A): error flows
+ * back in time only through the constant error carousel; not to be confused with truncated BPTT over
+ * windows ({@link TruncatedBptt}).
+ *
+ * <p><b>What is truncated.</b> The error arriving at the net inputs of cells and gates changes the
+ * weights into those units but is not propagated to the units that fed them at {@code t - 1}. The only
+ * path back in time is {@code s_c(t) -> s_c(t-1)}, with factor 1 (the carousel factor of a
+ * {@link CecNetwork}; the forget gate's activation in the LSTM of Gers et al. 2000).
+ *
+ * <p><b>How it is computed: forward, online.</b> Because nothing but the carousel reaches back, the
+ * derivative of each cell state with respect to each weight that feeds it directly (the cell's own
+ * input weights and its input gate's weights, appendix A) can be carried forward as a trace:
+ * <pre>
+ *   ds_c/dw_rm (t) = phi_c(t) ds_c/dw_rm (t-1) + q_c,r(t) z_m(t)
+ * </pre>
+ * (see {@link CecNetwork} for the symbols), reset to zero at the start of every sequence. At a step
+ * with an error the network reports the cell-state errors {@code e_s_c(t)} and adds the immediate
+ * gradients of the output layer, the output gates and conventional hidden units; this rule adds
+ * {@code e_s_c(t) ds_c/dw (t)} (summed over the cells a weight drives) for the traced weights, then
+ * calls {@link GradientListener#gradientReady(int)}. A trainer may change the weights there (the paper
+ * updates online, after every step with an error); the traces simply continue with the new weights,
+ * as in the paper.
+ *
+ * <p><b>Cost.</b> O(C G N) = O(W) work per step (C cells, G traced groups, N sources) and memory
+ * independent of the sequence length: a trajectory of two steps and the traces. Nothing is allocated
+ * per step or per sequence after construction.
+ *
+ * <p><b>What it equals.</b> With the weights held fixed over a sequence (no update at
+ * {@code gradientReady}), the summed gradient is the exact gradient of the same network in which the
+ * previous-step activations feeding the cells, gates and hidden units are treated as constants (only
+ * the carousel path kept). The output layer's gradient equals that of full BPTT; the others differ.
+ */
+public final class TruncatedGradient1997 implements LearningRule {
+
+    private final CecNetwork network;
+    private final OutputUnits outputUnits;
+    private final Trajectory trajectory;
+    private final int cells;
+    private final int sources;
+    private final int groups;
+    private final int stride;
+    /** {@code traces[g][c * stride + m]}: ds_c/dw_rm for the row r of group g that drives cell c; m = N is the bias. */
+    private final double[][] traces;
+    private final int[][] rowOfCell;
+    private final double[] z;
+    private final double[] carouselFactor;
+    private final double[][] directFactor;
+    private final double[] cellStateError;
+    private final double[][] groupGradient;
+    private final double[] outputDelta;
+
+    public TruncatedGradient1997(CecNetwork network) {
+        this.network = network;
+        this.outputUnits = network.outputUnits();
+        this.trajectory = network.newTrajectory(2);
+        this.cells = network.cellCount();
+        this.sources = network.sourceCount();
+        this.groups = network.tracedGroupCount();
+        this.stride = sources + 1;
+        this.traces = new double[groups][cells * stride];
+        this.rowOfCell = new int[groups][cells];
+        this.groupGradient = new double[groups][];
+        for (int g = 0; g < groups; g++) {
+            for (int c = 0; c < cells; c++) {
+                rowOfCell[g][c] = network.tracedRowOfCell(g, c);
+            }
+            groupGradient[g] = new double[network.tracedRowCount(g) * stride];
+        }
+        this.z = new double[sources];
+        this.carouselFactor = new double[cells];
+        this.directFactor = new double[groups][cells];
+        this.cellStateError = new double[cells];
+        this.outputDelta = new double[network.outputSize()];
+    }
+
+    @Override
+    public String id() {
+        return "truncated1997";
+    }
+
+    @Override
+    public RecurrentNetwork network() {
+        return network;
+    }
+
+    @Override
+    public double accumulate(Sequence sequence, StepObserver observer, GradientListener listener) {
+        double[][] inputs = sequence.inputs();
+        double[][] targets = sequence.targets();
+        for (double[] trace : traces) {
+            Arrays.fill(trace, 0.0);
+        }
+        double loss = 0;
+        for (int t = 0; t < inputs.length; t++) {
+            network.forwardStep(trajectory, t, inputs[t]);
+            double[] y = network.output(trajectory, t);
+            observer.onStep(t, y);
+            network.cecStep(trajectory, t, z, carouselFactor, directFactor);
+            advanceTraces();
+            if (targets[t] != null) {
+                loss += outputUnits.lossAndDelta(y, targets[t], outputDelta);
+                network.truncatedBackward(trajectory, t, outputDelta, cellStateError);
+                addTracedGradients();
+                listener.gradientReady(t);
+            }
+        }
+        return loss;
+    }
+
+    /** ds_c/dw (t) = phi_c(t) ds_c/dw (t-1) + q_c(t) z(t), for every cell and traced group. */
+    private void advanceTraces() {
+        for (int g = 0; g < groups; g++) {
+            double[] trace = traces[g];
+            double[] q = directFactor[g];
+            for (int c = 0; c < cells; c++) {
+                double phi = carouselFactor[c];
+                double qc = q[c];
+                int base = c * stride;
+                for (int m = 0; m < sources; m++) {
+                    trace[base + m] = phi * trace[base + m] + qc * z[m];
+                }
+                trace[base + sources] = phi * trace[base + sources] + qc;
+            }
+        }
+    }
+
+    /** dE/dw_rm += sum over the cells c driven by row r of e_s_c(t) ds_c/dw_rm (t). */
+    private void addTracedGradients() {
+        for (int g = 0; g < groups; g++) {
+            double[] gradient = groupGradient[g];
+            Arrays.fill(gradient, 0.0);
+            double[] trace = traces[g];
+            for (int c = 0; c < cells; c++) {
+                double e = cellStateError[c];
+                int from = c * stride;
+                int to = rowOfCell[g][c] * stride;
+                for (int m = 0; m < stride; m++) {
+                    gradient[to + m] += e * trace[from + m];
+                }
+            }
+            network.addTracedGradient(g, gradient);
+        }
+    }
+}
