@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             TasksCommand.class,
             SampleCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -56,8 +57,7 @@ public final class Main implements Runnable {
     private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("lstm-repro: " + e.getMessage());
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        err.println("lstm-repro: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         return EXIT_USAGE;
     }
 

@@ -17,17 +17,22 @@ final class TaskOptions {
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "Any other task setting (see 'lstm-repro tasks'); repeatable.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    Map<String, String> extra = new LinkedHashMap<>();
 
-    /** The task with these settings; an unknown task or a bad setting is an error naming it. */
-    Task create(String taskId) {
-        Map<String, String> all = new LinkedHashMap<>(settings);
+    /** All task settings given: {@code --set} ones and {@code --length}. */
+    Map<String, String> settings() {
+        Map<String, String> all = new LinkedHashMap<>(extra);
         if (length != null) {
             if (all.containsKey("length")) {
                 throw new IllegalArgumentException("the length is given twice (--length and --set length=...)");
             }
             all.put("length", Integer.toString(length));
         }
-        return TaskRegistry.create(taskId, all);
+        return all;
+    }
+
+    /** The task with these settings; an unknown task or a bad setting is an error naming it. */
+    Task create(String taskId) {
+        return TaskRegistry.create(taskId, settings());
     }
 }

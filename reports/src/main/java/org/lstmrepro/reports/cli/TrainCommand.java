@@ -1,0 +1,155 @@
+package org.lstmrepro.reports.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import org.lstmrepro.core.io.ParameterFile;
+import org.lstmrepro.core.train.TrainingResult;
+import org.lstmrepro.reports.run.LearningRules;
+import org.lstmrepro.reports.run.ModelOptions;
+import org.lstmrepro.reports.run.RunSummary;
+import org.lstmrepro.reports.run.Trial;
+import org.lstmrepro.reports.run.TrialSpec;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lstm-repro train}: one training run with the paper's settings as defaults; progress on
+ * stderr, a JSON summary as the last line of stdout.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Trains one model on one task until the task's stopping criterion (the paper's), the sequence budget,",
+            "or divergence; then evaluates on the task's test set. Progress goes to stderr; the last line of",
+            "stdout is a JSON summary: status (SOLVED, BUDGET_EXHAUSTED or DIVERGED), sequences, testErrors,",
+            "testSize, seconds, and every setting that produced it.",
+            "Every setting the paper fixes (architecture, initial biases, learning rate, criterion) is the default."})
+final class TrainCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "original1997, vanilla[:VARIANT] (NIG, NFG, NOG, NIAF, NOAF, NP, CIFG, FGR), rnn or gru.")
+    String model;
+
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "A task id, see 'lstm-repro tasks'.")
+    String task;
+
+    @Mixin
+    TaskOptions taskOptions;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Master seed: initial weights and training sequences (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--rule", paramLabel = "RULE",
+            description = "Learning rule: " + LearningRules.FORMS + ". truncated1997 is the 1997 truncated gradient"
+                    + " (error flows back only through the CEC); tbptt is truncated BPTT (Williams & Peng 1990)."
+                    + " Default: truncated1997 for original1997, bptt otherwise.")
+    String rule;
+
+    @Option(names = "--optimizer", paramLabel = "OPT",
+            description = "sgd (the 1997 rule), momentum:MU, nesterov:MU, adam[:B1[,B2[,EPS]]]."
+                    + " Default: sgd for original1997, nesterov:0.9 otherwise (Greff et al. 2015).")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: the paper's for original1997's presets, 0.01 otherwise).")
+    Double learningRate;
+
+    @Option(names = "--schedule", paramLabel = "WHEN",
+            description = "When to update: online (after every step with an error, as 1997), sequence, batch:N."
+                    + " Default: online for original1997, sequence otherwise.")
+    String schedule;
+
+    @Option(names = "--clip", defaultValue = "none", paramLabel = "CLIP",
+            description = "Gradient clipping: none, norm:T (global L2 norm, Pascanu et al. 2013), value:L (default: ${DEFAULT-VALUE}).")
+    String clipping;
+
+    @Option(names = "--clip-output-layer", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Whether clipping includes the output layer (default: ${DEFAULT-VALUE}).")
+    boolean clipOutputLayer;
+
+    @Option(names = "--max-sequences", paramLabel = "N", defaultValue = "" + TrialSpec.DEFAULT_MAX_SEQUENCES,
+            description = "Budget of training sequences (default: ${DEFAULT-VALUE}).")
+    long maxSequences;
+
+    @Option(names = "--stop-error", paramLabel = "E",
+            description = "Stop when the mean squared error of the recent window is below E (default: the task's).")
+    Double stopError;
+
+    @Option(names = "--stop-window", paramLabel = "N",
+            description = "...and the N most recent sequences were all correct (default: the task's, 2000 for the 1997 tasks).")
+    Integer stopWindow;
+
+    @Option(names = "--test-seed", paramLabel = "S", defaultValue = "" + TrialSpec.DEFAULT_TEST_SEED,
+            description = "Seed of the test set (default: ${DEFAULT-VALUE}, the same for every run).")
+    long testSeed;
+
+    @Option(names = "--blocks", paramLabel = "B", description = "original1997: memory cell blocks (default: the preset's).")
+    Integer blocks;
+
+    @Option(names = "--cells", paramLabel = "S", description = "original1997: cells per block (default: the preset's).")
+    Integer cells;
+
+    @Option(names = "--hidden", paramLabel = "H", description = "vanilla, rnn, gru: hidden units (default: 8).")
+    Integer hidden;
+
+    @Option(names = "--output-activation", paramLabel = "F",
+            description = "Output units: linear, sigmoid or softmax (default: the task's; sigmoid for the 1997 tasks).")
+    String outputActivation;
+
+    @Option(names = "--init-range", paramLabel = "R", description = "Initial weights uniform in [-R, R] (default: 0.1, the paper's).")
+    Double initRange;
+
+    @Option(names = "--input-gate-bias", split = ",", paramLabel = "B",
+            description = "Initial input-gate bias, one value or one per block (default: the preset's, e.g. -3,-6 for adding).")
+    double[] inputGateBias;
+
+    @Option(names = "--output-gate-bias", split = ",", paramLabel = "B",
+            description = "Initial output-gate bias, one value or one per block (default: the preset's).")
+    double[] outputGateBias;
+
+    @Option(names = "--forget-gate-bias", paramLabel = "B", description = "vanilla: initial forget-gate bias (default 0).")
+    Double forgetGateBias;
+
+    @Option(names = "--save-params", paramLabel = "FILE",
+            description = "Write the trained weights here (interchange parameter format).")
+    Path saveParams;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = "--progress-seconds", defaultValue = "2", paramLabel = "S",
+            description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+    double progressSeconds;
+
+    @Override
+    public void run() {
+        if (maxSequences < 1) {
+            throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
+        }
+        ModelOptions options = new ModelOptions(blocks, cells, hidden, outputActivation, initRange, inputGateBias,
+                outputGateBias, forgetGateBias);
+        TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,
+                clipping, clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, options);
+        Trial trial = new Trial(trialSpec, quiet ? Double.POSITIVE_INFINITY : progressSeconds);
+        PrintWriter err = spec.commandLine().getErr();
+        if (!quiet) {
+            err.println("lstm-repro train: " + trial.settings().get("model") + " on " + trial.task().id() + " "
+                    + trial.task().settings() + ", rule " + trial.settings().get("rule") + ", "
+                    + trial.settings().get("optimizer") + ", " + trial.settings().get("weights") + " weights, seed " + seed);
+        }
+        TrainingResult result = trial.run(quiet ? null : new ProgressLine(err));
+        if (saveParams != null && trial.model().network().parameters().allValuesFinite()) {
+            ParameterFile.write(saveParams, trial.model().network().modelId(), trial.model().config(),
+                    trial.model().network().parameters());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(RunSummary.toJson(result, trial.settings()));
+        out.flush();
+    }
+}

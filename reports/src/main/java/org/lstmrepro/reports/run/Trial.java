@@ -1,0 +1,106 @@
+package org.lstmrepro.reports.run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lstmrepro.core.data.Sequence;
+import org.lstmrepro.core.learn.LearningRule;
+import org.lstmrepro.core.optim.Clippings;
+import org.lstmrepro.core.optim.GradientClipping;
+import org.lstmrepro.core.optim.Optimizer;
+import org.lstmrepro.core.optim.Optimizers;
+import org.lstmrepro.core.random.RandomStream;
+import org.lstmrepro.core.train.ProgressListener;
+import org.lstmrepro.core.train.StoppingRule;
+import org.lstmrepro.core.train.Trainer;
+import org.lstmrepro.core.train.TrainerSettings;
+import org.lstmrepro.core.train.TrainingResult;
+import org.lstmrepro.core.train.UpdateSchedule;
+import org.lstmrepro.tasks.Task;
+import org.lstmrepro.tasks.TaskRegistry;
+
+/**
+ * One training run, from its spec to its result: builds the task, the network (initialised from the
+ * seed's {@code init} stream), the learning rule, optimizer and trainer; trains on sequences from the
+ * seed's {@code train-data} stream; evaluates on the task's test set for the test seed.
+ *
+ * <p>Everything is resolved before training starts, so a bad setting is an error before any work is
+ * done, and {@link #settings()} reports exactly what ran.
+ */
+public final class Trial {
+
+    /** Learning-curve sample interval, in training sequences. */
+    public static final long CURVE_EVERY = 1000;
+
+    private final TrialSpec spec;
+    private final Task task;
+    private final BuiltModel model;
+    private final LearningRule rule;
+    private final TrainerSettings trainerSettings;
+    private final RandomStream trainingData;
+    private final Map<String, Object> settings;
+
+    /** Resolves the spec; throws IllegalArgumentException naming the first bad setting. */
+    public Trial(TrialSpec spec, double progressSeconds) {
+        this.spec = spec;
+        this.task = TaskRegistry.create(spec.task(), spec.taskSettings());
+        RandomStream root = RandomStream.root(spec.seed());
+        ModelSpec modelSpec = ModelSpec.parse(spec.model());
+        this.model = Models.build(modelSpec, task, spec.modelOptions(), root.derive("init"));
+        this.rule = LearningRules.create(spec.rule() != null ? spec.rule() : model.rule(), model.network());
+        double lr = spec.learningRate() != null ? spec.learningRate() : model.learningRate();
+        Optimizer optimizer = Optimizers.parse(spec.optimizer() != null ? spec.optimizer() : model.optimizer(), lr);
+        GradientClipping clipping = Clippings.parse(spec.clipping(), spec.clipOutputLayer());
+        UpdateSchedule schedule = spec.schedule() != null ? UpdateSchedule.parse(spec.schedule()) : model.schedule();
+        StoppingRule paper = task.stoppingRule();
+        StoppingRule stopping = new StoppingRule(
+                spec.stopError() != null ? spec.stopError() : paper.maxAverageError(),
+                spec.stopWindow() != null ? spec.stopWindow() : paper.window());
+        this.trainerSettings = new TrainerSettings(optimizer, clipping, schedule, stopping, task.criterion(),
+                spec.maxSequences(), CURVE_EVERY, progressSeconds);
+        this.trainingData = root.derive("train-data");
+
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", modelSpec.toString());
+        s.put("task", task.id());
+        s.put("taskSettings", task.settings());
+        s.put("rule", rule.id());
+        s.put("optimizer", optimizer.describe());
+        s.put("learningRate", lr);
+        s.put("schedule", schedule.toString());
+        s.put("clipping", clipping.describe());
+        s.put("stopError", stopping.maxAverageError());
+        s.put("stopWindow", stopping.window());
+        s.put("maxSequences", spec.maxSequences());
+        s.put("seed", spec.seed());
+        s.put("testSeed", spec.testSeed());
+        s.put("weights", model.network().parameters().totalSize());
+        s.put("preset", model.preset());
+        s.put("network", model.config());
+        this.settings = s;
+    }
+
+    /** The resolved settings: what the run used, for summaries and results stores. */
+    public Map<String, Object> settings() {
+        return settings;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public BuiltModel model() {
+        return model;
+    }
+
+    public TrialSpec spec() {
+        return spec;
+    }
+
+    /** Trains, then evaluates on the test set. */
+    public TrainingResult run(ProgressListener progress) {
+        List<Sequence> testSet = task.testSet(spec.testSeed());
+        return new Trainer(rule, trainerSettings, progress).train(() -> task.generate(trainingData), testSet);
+    }
+}
