@@ -1,0 +1,41 @@
+package org.lstmrepro.reports.store;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One finished trial, as stored in an experiment's results store: what ran (the spec, and the
+ * settings it resolved to), how it ended, and its learning curve. Everything a report shows is
+ * computed from these records at report time.
+ *
+ * @param key           the trial's identity: a hash of its canonical spec (same spec, same key)
+ * @param experiment    the experiment's name
+ * @param taskLabel     the task and its settings, e.g. {@code adding(length=100)}: a report's row group
+ * @param modelLabel    the model, variant and rule, e.g. {@code original1997/truncated1997}: a report's column
+ * @param spec          the trial's spec as a JSON-friendly map (see {@code TrialSpec})
+ * @param settings      the resolved settings the run used (learning rate, optimizer, weights, ...)
+ * @param status        SOLVED, BUDGET_EXHAUSTED or DIVERGED
+ * @param sequences     training sequences until the stop
+ * @param testErrors    wrongly processed test sequences, or null when diverged
+ * @param testSize      test-set size, or null when diverged
+ * @param testMse       mean squared error on the test set, or null
+ * @param learningRate  the learning rate used (for the learning-rate figures of a random search)
+ * @param seed          the master seed
+ * @param seconds       wall time of the trial
+ * @param learningCurve samples {@code [sequences, recentError, recentCorrect]} during training
+ * @param divergence    {@code {sequence, step, what}} when diverged, else null
+ * @param commit        the commit of the code that produced it ("unknown" outside a git checkout)
+ */
+public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                          Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                          Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                          List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
+
+    public boolean solved() {
+        return "SOLVED".equals(status);
+    }
+
+    public boolean diverged() {
+        return "DIVERGED".equals(status);
+    }
+}

@@ -1,0 +1,57 @@
+package org.lstmrepro.reports.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsStoreTest {
+
+    static TrialRecord record(String key, String status) {
+        return new TrialRecord(key, "exp", "adding(length=100)", "original1997/truncated1997",
+                Map.of("model", "original1997"), Map.of("learningRate", 0.5), status, 1234, 1, 2560, 0.001, 0.5, 7,
+                1.5, List.of(new double[] {1000, 0.04, 0.2}, new double[] {2000, 0.01, 0.9}), null, "abc");
+    }
+
+    @Test
+    void roundTripsRecordsAndListsTheirKeys(@TempDir Path dir) {
+        ResultsStore store = new ResultsStore(dir);
+        assertThat(store.readAll()).isEmpty();
+        store.write(record("b", "SOLVED"));
+        store.write(record("a", "DIVERGED"));
+        assertThat(store.keys()).containsExactly("a", "b");
+        assertThat(store.has("a")).isTrue();
+        assertThat(store.has("c")).isFalse();
+        List<TrialRecord> all = store.readAll();
+        assertThat(all).extracting(TrialRecord::key).containsExactly("a", "b");
+        TrialRecord b = all.get(1);
+        assertThat(b.solved()).isTrue();
+        assertThat(b.sequences()).isEqualTo(1234);
+        assertThat(b.learningCurve().get(1)).containsExactly(2000, 0.01, 0.9);
+        assertThat(b.settings()).containsEntry("learningRate", 0.5);
+    }
+
+    @Test
+    void leavesNoTemporaryFilesAndReplacesARecordWithTheSameKey(@TempDir Path dir) throws Exception {
+        ResultsStore store = new ResultsStore(dir);
+        store.write(record("a", "BUDGET_EXHAUSTED"));
+        store.write(record("a", "SOLVED"));
+        try (var files = Files.list(dir.resolve("trials"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.json");
+        }
+        assertThat(store.readAll().get(0).status()).isEqualTo("SOLVED");
+    }
+
+    @Test
+    void aCorruptRecordIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("trials"));
+        Files.writeString(dir.resolve("trials/x.json"), "{not json");
+        assertThatThrownBy(() -> new ResultsStore(dir).readAll()).hasMessageContaining("x.json");
+    }
+}
