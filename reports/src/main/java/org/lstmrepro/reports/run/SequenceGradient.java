@@ -35,13 +35,13 @@ public final class SequenceGradient {
      */
     public static void requireFits(RecurrentNetwork network, Sequence sequence, String sequenceSource) {
         if (sequence.inputSize() != network.inputSize()) {
-            throw new IllegalArgumentException(sequenceSource + ": inputs have " + sequence.inputSize()
-                    + " numbers per step, the " + network.modelId() + " network has " + network.inputSize() + " inputs");
+            throw new IllegalArgumentException(sequenceSource + ": the input vectors have length " + sequence.inputSize()
+                    + ", the " + network.modelId() + " network has " + network.inputSize() + " inputs");
         }
         int targetSize = sequence.targetSize();
         if (targetSize >= 0 && targetSize != network.outputSize()) {
-            throw new IllegalArgumentException(sequenceSource + ": targets have " + targetSize
-                    + " numbers, the " + network.modelId() + " network has " + network.outputSize() + " outputs");
+            throw new IllegalArgumentException(sequenceSource + ": the target vectors have length " + targetSize
+                    + ", the " + network.modelId() + " network has " + network.outputSize() + " outputs");
         }
     }
 
