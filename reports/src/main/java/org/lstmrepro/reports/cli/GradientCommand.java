@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.io.GradientFile;
@@ -35,11 +37,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gradient", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Computes the loss, the outputs at every step and dLoss/dweights of one sequence, with the weights",
-            "held fixed, and writes them as a gradient file (lstm-repro/gradient/v1). The weights come from a",
-            "parameter file (--params), or are freshly initialised (--init-seed with --config, a file",
-            "{\"model\": ..., \"config\": {...}}) as 'train' initialises them; --write-params saves those.",
-            "Formats: docs/formats.md. A JSON summary line goes to stdout."})
+            "Writes the loss, outputs and gradient of one sequence for fixed weights.",
+            "",
+            "The weights come from a parameter file (--params), or are initialised",
+            "fresh (--init-seed N --config FILE) exactly as 'train --seed N' starts;",
+            "--write-params saves those. The result is a gradient file",
+            "(lstm-repro/gradient/v1) for cross-checks with other tools; formats in",
+            "docs/formats.md. A one-line JSON summary goes to stdout."})
 final class GradientCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -148,8 +152,8 @@ final class GradientCommand implements Runnable {
     }
 
     private List<String> missingGradientOptions() {
-        return java.util.stream.Stream.of(sequence == null ? "--sequence" : null, rule == null ? "--rule" : null,
-                out == null ? "--out" : null).filter(java.util.Objects::nonNull).toList();
+        return Stream.of(sequence == null ? "--sequence" : null, rule == null ? "--rule" : null,
+                out == null ? "--out" : null).filter(Objects::nonNull).toList();
     }
 
     private Sequence readSequence() {
