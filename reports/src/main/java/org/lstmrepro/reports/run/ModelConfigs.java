@@ -2,16 +2,31 @@ package org.lstmrepro.reports.run;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.lstmrepro.core.loss.Loss;
+import org.lstmrepro.core.loss.OutputActivation;
+import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.original.Lstm1997Config;
 import org.lstmrepro.vanilla.BaselineConfig;
 import org.lstmrepro.vanilla.Initialisation;
+import org.lstmrepro.vanilla.RecurrentInit;
 import org.lstmrepro.vanilla.VanillaConfig;
+import org.lstmrepro.vanilla.Variant;
+import org.lstmrepro.vanilla.WeightDistribution;
 
 /**
  * The {@code config} object of a parameter file (interchange spec): everything needed to rebuild a
- * network, as JSON-friendly maps. Keys are documented in {@code docs/formats.md}.
+ * network, as JSON-friendly maps, both ways. Keys, their meaning and defaults are documented in
+ * {@code docs/formats.md}.
+ *
+ * <p>Writing ({@link #original1997}, {@link #vanilla}, {@link #baseline}) gives every key. Reading
+ * ({@code ...FromMap}) is strict: the size keys (and a vanilla network's {@code variant}) are
+ * required, the others take the documented defaults when absent; an unknown key, a missing required
+ * key, a value of the wrong type or an invalid value is an {@link
+ * org.lstmrepro.core.io.InterchangeFormatException} naming the file and the key. Reading what was
+ * written gives back an equal configuration.
  */
 public final class ModelConfigs {
 
@@ -60,8 +75,107 @@ public final class ModelConfigs {
         return m;
     }
 
+    /**
+     * The configuration of a 1997 network from a {@code config} map.
+     *
+     * @param source the file the map came from, for messages
+     */
+    public static Lstm1997Config original1997FromMap(Map<String, ?> config, String source) {
+        ConfigReader r = new ConfigReader(config, source);
+        int inputSize = r.requiredInt("inputSize");
+        int blocks = r.requiredInt("blocks");
+        int cellsPerBlock = r.requiredInt("cellsPerBlock");
+        int hiddenUnits = r.integer("hiddenUnits", 0);
+        int outputSize = r.requiredInt("outputSize");
+        OutputActivation activation = r.named("outputActivation", OutputActivation.SIGMOID.id(), OutputActivation::fromId);
+        double initRange = r.number("initRange", Lstm1997Config.DEFAULT_INIT_RANGE);
+        double[] inputGateBiases = r.numbers("inputGateBiases", new double[0]);
+        double[] outputGateBiases = r.numbers("outputGateBiases", new double[0]);
+        boolean hiddenLayerSeesGates = r.bool("hiddenLayerSeesGates", true);
+        boolean outputsSeeInputs = r.bool("outputsSeeInputs", false);
+        r.requireNoOtherKeys();
+        try {
+            return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, activation, initRange,
+                    inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+    }
+
+    /** The configuration of a vanilla LSTM (any variant) from a {@code config} map. */
+    public static VanillaConfig vanillaFromMap(Map<String, ?> config, String source) {
+        ConfigReader r = new ConfigReader(config, source);
+        int inputSize = r.requiredInt("inputSize");
+        int hiddenSize = r.requiredInt("hiddenSize");
+        int outputSize = r.requiredInt("outputSize");
+        Variant variant = r.named("variant", null, Variant::fromId);
+        OutputUnits units = outputUnits(r);
+        Initialisation init = initialisation(r);
+        double inputGateBias = r.number("inputGateBias", 0);
+        double forgetGateBias = r.number("forgetGateBias", 0);
+        double outputGateBias = r.number("outputGateBias", 0);
+        r.requireNoOtherKeys();
+        try {
+            return new VanillaConfig(inputSize, hiddenSize, outputSize, variant, units, init, inputGateBias,
+                    forgetGateBias, outputGateBias);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+    }
+
+    /** The configuration of a simple RNN or a GRU from a {@code config} map. */
+    public static BaselineConfig baselineFromMap(Map<String, ?> config, String source) {
+        ConfigReader r = new ConfigReader(config, source);
+        int inputSize = r.requiredInt("inputSize");
+        int hiddenSize = r.requiredInt("hiddenSize");
+        int outputSize = r.requiredInt("outputSize");
+        OutputUnits units = outputUnits(r);
+        Initialisation init = initialisation(r);
+        r.requireNoOtherKeys();
+        try {
+            return new BaselineConfig(inputSize, hiddenSize, outputSize, units, init);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+    }
+
+    /** {@code outputActivation} (default linear) and {@code loss} (default: cross-entropy for softmax, else squared error). */
+    private static OutputUnits outputUnits(ConfigReader r) {
+        OutputActivation activation = r.named("outputActivation", OutputActivation.LINEAR.id(), OutputActivation::fromId);
+        Loss defaultLoss = activation == OutputActivation.SOFTMAX ? Loss.CROSS_ENTROPY : Loss.SQUARED_ERROR;
+        Loss loss = r.named("loss", defaultLoss.id(), Loss::fromId);
+        try {
+            return new OutputUnits(activation, loss);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+    }
+
+    /** {@code initWeights}, {@code initScale}, {@code initRecurrent}; defaults {@link Initialisation#DEFAULT}. */
+    private static Initialisation initialisation(ConfigReader r) {
+        WeightDistribution d = Initialisation.DEFAULT.weights();
+        WeightDistribution.Kind kind = r.named("initWeights", d.kind().name().toLowerCase(Locale.ROOT),
+                ModelConfigs::distributionKind);
+        double scale = r.number("initScale", d.scale());
+        RecurrentInit recurrent = r.named("initRecurrent", Initialisation.DEFAULT.recurrent().id(), RecurrentInit::fromId);
+        try {
+            return new Initialisation(new WeightDistribution(kind, scale), recurrent);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+    }
+
+    private static WeightDistribution.Kind distributionKind(String id) {
+        for (WeightDistribution.Kind k : WeightDistribution.Kind.values()) {
+            if (k.name().equalsIgnoreCase(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown weight distribution '" + id + "' (expected uniform or gaussian)");
+    }
+
     private static void putInitialisation(Map<String, Object> m, Initialisation init) {
-        m.put("initWeights", init.weights().kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("initWeights", init.weights().kind().name().toLowerCase(Locale.ROOT));
         m.put("initScale", init.weights().scale());
         m.put("initRecurrent", init.recurrent().id());
     }
