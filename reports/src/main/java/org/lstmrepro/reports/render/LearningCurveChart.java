@@ -31,6 +31,9 @@ final class LearningCurveChart {
         Charts.style(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        // from zero, which also makes XChart choose round tick values
+        chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisDecimalPattern("#,###");
         boolean any = false;
         for (Map.Entry<String, List<TrialRecord>> e : byModel.entrySet()) {

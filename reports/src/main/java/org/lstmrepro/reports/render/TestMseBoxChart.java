@@ -22,7 +22,7 @@ final class TestMseBoxChart {
     private TestMseBoxChart() {
     }
 
-    /** The chart, or empty when no model has a test MSE on this task. */
+    /** The chart, or empty when no model has a test MSE on this task, or all test MSEs are equal. */
     static Optional<BoxChart> of(String taskLabel, Map<String, List<TrialRecord>> byModel,
                                  Map<String, Color> colours) {
         BoxChart chart = new BoxChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
@@ -53,7 +53,8 @@ final class TestMseBoxChart {
         } else {
             styler.setYAxisDecimalPattern("0.####");
         }
-        return any ? Optional.of(chart) : Optional.empty();
+        // every trial at the same value: nothing to show, and XChart 3.8 draws an empty plot for a zero range
+        return any && min < max ? Optional.of(chart) : Optional.empty();
     }
 
     private static Color lighter(Color c) {
