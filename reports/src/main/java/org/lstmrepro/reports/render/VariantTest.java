@@ -40,8 +40,11 @@ record VariantTest(String variant, String baseline, String measure, int nVariant
                                List<TrialRecord> baselineTrials, Measure measure) {
         double[] a = measure.values().apply(variantTrials);
         double[] b = measure.values().apply(baselineTrials);
+        if (baselineTrials.isEmpty()) {
+            return skipped(variant, baseline, measure, a.length, 0, "skipped: no " + baseline + " trials on this task");
+        }
         if (a.length < MIN_TRIALS || b.length < MIN_TRIALS) {
-            return new VariantTest(variant, baseline, measure.name(), a.length, b.length, Double.NaN, Double.NaN,
+            return skipped(variant, baseline, measure, a.length, b.length,
                     "skipped: fewer than " + MIN_TRIALS + " trials with this measure on a side");
         }
         double welch = Double.NaN;
@@ -53,5 +56,10 @@ record VariantTest(String variant, String baseline, String measure, int nVariant
         }
         double mw = new MannWhitneyUTest().mannWhitneyUTest(a, b);
         return new VariantTest(variant, baseline, measure.name(), a.length, b.length, welch, mw, note);
+    }
+
+    private static VariantTest skipped(String variant, String baseline, Measure measure, int nVariant, int nBaseline,
+                                       String why) {
+        return new VariantTest(variant, baseline, measure.name(), nVariant, nBaseline, Double.NaN, Double.NaN, why);
     }
 }

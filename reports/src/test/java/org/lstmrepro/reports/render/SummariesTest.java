@@ -95,6 +95,9 @@ class SummariesTest {
         VariantTest skipped = VariantTest.compare("v", List.of(one), "b", List.of(one, one), VariantTest.TEST_MSE);
         assertThat(skipped.welchP()).isNaN();
         assertThat(skipped.note()).contains("fewer than 2");
+        VariantTest alone = VariantTest.compare("v", List.of(one, one), "b", List.of(), VariantTest.SEQUENCES);
+        assertThat(alone.mannWhitneyP()).isNaN();
+        assertThat(alone.note()).isEqualTo("skipped: no b trials on this task");
         VariantTest flat = VariantTest.compare("v", List.of(one, one), "b", List.of(one, one), VariantTest.TEST_MSE);
         assertThat(flat.welchP()).isNaN();
         assertThat(flat.note()).contains("no variance");
