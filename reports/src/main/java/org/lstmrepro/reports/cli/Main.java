@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             TrainCommand.class,
             GradientCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

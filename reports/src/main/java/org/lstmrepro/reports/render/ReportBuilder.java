@@ -1,0 +1,165 @@
+package org.lstmrepro.reports.render;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.lstmrepro.reports.store.TrialRecord;
+
+/**
+ * Turns an experiment's trial records into a report's content: the blocks both writers share, and the
+ * figures (written as PNG files under the report's directory as they are made). Every number comes
+ * from the records given.
+ */
+final class ReportBuilder {
+
+    /** A report's content and the figure files written for it. */
+    record Report(String title, List<Block> blocks, List<Path> figures) {
+    }
+
+    private final Path dir;
+    private final PaperResults papers;
+    private final Instant generated;
+    private final List<Block> blocks = new ArrayList<>();
+    private final List<Path> figures = new ArrayList<>();
+    private final FigureFiles names = new FigureFiles();
+
+    ReportBuilder(Path dir, PaperResults papers, Instant generated) {
+        this.dir = dir;
+        this.papers = papers;
+        this.generated = generated.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    Report build(List<TrialRecord> trials) {
+        String experiments = distinct(trials, TrialRecord::experiment).keySet().stream().collect(Collectors.joining(", "));
+        String title = "lstm-repro report: " + experiments;
+        blocks.add(new Block.Heading(1, title));
+        blocks.add(new Block.Paragraph("Generated " + generated + " from " + trials.size() + " trials in `"
+                + dir.toAbsolutePath().normalize() + "`, by code at commit(s) " + commits(trials) + "."));
+        howToRead();
+        List<TaskGroup> tasks = TaskGroup.of(trials);
+        Map<String, Color> colours = Charts.colours(trials.stream().map(TrialRecord::modelLabel).distinct()
+                .sorted(NaturalOrder.INSTANCE).toList());
+        for (TaskGroup task : tasks) {
+            taskSection(task, colours);
+        }
+        provenance(trials);
+        return new Report(title, List.copyOf(blocks), List.copyOf(figures));
+    }
+
+    private void howToRead() {
+        blocks.add(new Block.Heading(2, "How to read this"));
+        blocks.add(new Block.Paragraph("Each task has a table with one row per model (its learning rule after the slash). "
+                + "A trial is solved when it met the task's stopping criterion within its sequence budget; the success rate is "
+                + "solved trials over all trials. Sequences to criterion are over the solved trials only: the median, and the "
+                + "inter-quartile range (IQR, third minus first quartile; quartiles estimated at position p(n+1), as "
+                + "commons-math3's Percentile does). Failures are trials that ran out of budget or diverged. The test error rate "
+                + "is wrongly processed test sequences over the test-set size (median over tested trials); the test MSE is "
+                + "averaged over the trials that have one (diverged trials have none)."));
+        blocks.add(new Block.Paragraph("Where a paper reports the same setting, its number stands beside ours with the ratio "
+                + "of our median to the paper's figure (a mean over its runs, so the ratio compares a median with a mean: "
+                + "near 1 means we match it, above 1 means we needed more sequences). Variants of the vanilla LSTM are tested "
+                + "against vanilla with the same rule, as Greff et al. (2015) do: Welch's t-test and the Mann-Whitney U test, "
+                + "both two-sided, on the per-trial test MSE and on sequences to criterion; a small p-value says the two "
+                + "differ, not which is better (see the tables for the direction). Learning curves show the median recent "
+                + "training error over seeds (solid) and its quartiles (dashed); a trial that stopped early keeps its last value."));
+    }
+
+    private void taskSection(TaskGroup task, Map<String, Color> colours) {
+        blocks.add(new Block.Heading(2, "Task `" + task.text() + "`"));
+        blocks.add(ResultsTable.of(task));
+        PaperComparison.of(task, papers).ifPresent(table -> {
+            blocks.add(new Block.Heading(3, "Compared with the paper"));
+            blocks.add(table);
+            blocks.add(new Block.Paragraph("Source: " + papers.all().stream().filter(p -> p.task().equals(task.label().id()))
+                    .map(PaperResult::citation).distinct().collect(Collectors.joining("; ")) + "."));
+        });
+        VariantComparison.of(task).ifPresent(table -> {
+            blocks.add(new Block.Heading(3, "Variants against vanilla"));
+            blocks.add(new Block.Paragraph("Measures: test MSE per trial (trials with a test MSE), and sequences to criterion "
+                    + "(solved trials only). Two-sided p-values; a test needs at least " + VariantTest.MIN_TRIALS
+                    + " trials with the measure on each side."));
+            blocks.add(table);
+        });
+        blocks.add(new Block.Heading(3, "Figures"));
+        int before = blocks.size();
+        figure(task, "curves", LearningCurveChart.of(task.text(), task.byModel(), colours),
+                "Learning curves on `" + task.text() + "`: median recent training error over seeds (solid), quartiles (dashed).");
+        figure(task, "test-mse", TestMseBoxChart.of(task.text(), task.byModel(), colours),
+                "Test MSE per model on `" + task.text() + "` (box: quartiles, line: median, whiskers: 1.5 IQR).");
+        figure(task, "learning-rate", LearningRateChart.of(task.text(), task.byModel(), colours),
+                "Test MSE against learning rate on `" + task.text() + "`, one point per trial.");
+        if (blocks.size() == before) {
+            blocks.add(new Block.Paragraph("No figure: these trials have no learning curve and no test MSE."));
+        }
+        settings(task);
+    }
+
+    private void figure(TaskGroup task, String kind, Optional<? extends Chart<?, ?>> chart, String caption) {
+        chart.ifPresent(c -> {
+            String name = names.name(task.text(), kind);
+            Path file = dir.resolve(name);
+            Charts.savePng(c, file);
+            figures.add(file);
+            blocks.add(new Block.Figure(name, caption));
+        });
+    }
+
+    private void settings(TaskGroup task) {
+        blocks.add(new Block.Heading(3, "Settings and code"));
+        task.byModel().forEach((model, trials) -> {
+            SettingsSummary s = SettingsSummary.of(trials);
+            List<String> items = new ArrayList<>();
+            items.add(trials.size() + (trials.size() == 1 ? " trial" : " trials") + ", seeds "
+                    + trials.stream().map(t -> Long.toString(t.seed())).distinct().sorted(NaturalOrder.INSTANCE)
+                    .collect(Collectors.joining(", ")) + "; commit(s) " + commits(trials));
+            if (!s.common().isEmpty()) {
+                items.add("shared by all: " + code(s.common()));
+            }
+            s.combinations().forEach(c -> items.add("`" + c.settings() + "`: " + c.trials()
+                    + (c.trials() == 1 ? " trial" : " trials")));
+            s.varying().forEach(v -> items.add("varies: " + v));
+            blocks.add(new Block.Paragraph("`" + model + "`"));
+            blocks.add(new Block.Bullets(items));
+        });
+    }
+
+    private void provenance(List<TrialRecord> trials) {
+        blocks.add(new Block.Heading(2, "Provenance"));
+        List<String> items = new ArrayList<>();
+        items.add("commit(s): " + commits(trials));
+        items.add("generated: " + generated);
+        items.add("trials: " + trials.size());
+        items.add("results store: `" + dir.toAbsolutePath().normalize().resolve("trials") + "`");
+        items.add("experiment(s): " + distinct(trials, TrialRecord::experiment).keySet().stream()
+                .map(e -> "`" + e + "`").collect(Collectors.joining(", ")));
+        papers.all().stream().map(PaperResult::citation).distinct().forEach(c -> items.add("published numbers: " + c));
+        blocks.add(new Block.Bullets(items));
+    }
+
+    /** The distinct commits with their trial counts, e.g. {@code `abc123` (12 trials)}. */
+    private static String commits(List<TrialRecord> trials) {
+        return distinct(trials, TrialRecord::commit).entrySet().stream()
+                .map(e -> "`" + e.getKey() + "` (" + e.getValue() + (e.getValue() == 1 ? " trial)" : " trials)"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, Integer> distinct(List<TrialRecord> trials, Function<TrialRecord, String> what) {
+        Map<String, Integer> counts = new TreeMap<>(NaturalOrder.INSTANCE);
+        trials.forEach(t -> counts.merge(String.valueOf(what.apply(t)), 1, Integer::sum));
+        return counts;
+    }
+
+    private static String code(List<String> items) {
+        return items.stream().map(i -> "`" + i + "`").collect(Collectors.joining(", "));
+    }
+}
