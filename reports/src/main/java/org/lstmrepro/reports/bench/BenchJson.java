@@ -47,6 +47,8 @@ public final class BenchJson {
         m.put("name", c.name());
         m.put("settings", c.settings());
         m.put("nanosPerStep", spread(c.nanosPerStep()));
+        m.put("cpuNanosPerStep", spread(c.cpuNanosPerStep()));
+        m.put("cpuShare", spread(c.cpuShare()));
         m.put("stepsPerSecond", spread(c.stepsPerSecond()));
         m.put("sequencesPerSecond", spread(c.sequencesPerSecond()));
         m.put("gigaflopsPerSecond", spread(c.gigaflopsPerSecond()));
@@ -56,6 +58,7 @@ public final class BenchJson {
         for (Repetition r : c.repetitions()) {
             Map<String, Object> rm = new LinkedHashMap<>();
             rm.put("nanos", r.nanos());
+            rm.put("cpuNanos", r.cpuNanos() < 0 ? null : r.cpuNanos());
             rm.put("sequences", r.work().sequences());
             rm.put("steps", r.work().steps());
             rm.put("targetSteps", r.work().targetSteps());

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Times a {@link Workload}: untimed warm-up (which also calibrates the size of a repetition), then
- * timed repetitions of equal work, each with the wall-clock time and the bytes the thread allocated.
+ * timed repetitions of equal work, each with the wall-clock time, the thread's CPU time and the bytes
+ * it allocated.
  * Everything runs on the calling thread.
  */
 public final class BenchRunner {
@@ -16,13 +17,13 @@ public final class BenchRunner {
     private static final long CALIBRATION_CHUNK_NANOS = 100_000_000L;
 
     private final BenchSettings settings;
-    private final AllocationMeter allocation;
+    private final ThreadCounters counters;
     private final Consumer<String> progress;
 
     /** @param progress receives one line per phase and repetition */
-    public BenchRunner(BenchSettings settings, AllocationMeter allocation, Consumer<String> progress) {
+    public BenchRunner(BenchSettings settings, ThreadCounters counters, Consumer<String> progress) {
         this.settings = settings;
-        this.allocation = allocation;
+        this.counters = counters;
         this.progress = progress;
     }
 
@@ -36,8 +37,9 @@ public final class BenchRunner {
         for (int i = 1; i <= settings.repetitions(); i++) {
             Repetition r = timeOnce(workload, units);
             repetitions.add(r);
-            progress.accept(String.format(Locale.ROOT, "  %d/%d: %.1f ns/step, %,.0f sequences/s, %.1f bytes/step",
-                    i, settings.repetitions(), r.nanosPerStep(), r.sequencesPerSecond(), r.bytesPerStep()));
+            progress.accept(String.format(Locale.ROOT, "  %d/%d: %.1f ns/step (CPU %.1f, share %.2f), %,.0f sequences/s,"
+                    + " %.2f bytes/step", i, settings.repetitions(), r.nanosPerStep(), r.cpuNanosPerStep(), r.cpuShare(),
+                    r.sequencesPerSecond(), r.bytesPerStep()));
         }
         return new CaseResult(workload.name(), workload.settings(), workload.flops(), repetitions);
     }
@@ -60,11 +62,14 @@ public final class BenchRunner {
     }
 
     private Repetition timeOnce(Workload workload, long units) {
-        long bytesBefore = allocation.allocatedBytes();
+        long bytesBefore = counters.allocatedBytes();
+        long cpuBefore = counters.cpuNanos();
         long start = System.nanoTime();
         Work work = workload.run(units);
         long nanos = System.nanoTime() - start;
-        long bytesAfter = allocation.allocatedBytes();
-        return new Repetition(nanos, work, allocation.available() ? bytesAfter - bytesBefore : -1);
+        long cpuAfter = counters.cpuNanos();
+        long bytesAfter = counters.allocatedBytes();
+        return new Repetition(nanos, counters.cpuAvailable() ? cpuAfter - cpuBefore : -1, work,
+                counters.allocationAvailable() ? bytesAfter - bytesBefore : -1);
     }
 }

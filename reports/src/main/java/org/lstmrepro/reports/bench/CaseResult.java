@@ -27,6 +27,14 @@ public record CaseResult(String name, Map<String, Object> settings, FlopCount fl
         return Spread.of(repetitions, Repetition::nanosPerStep);
     }
 
+    public Spread cpuNanosPerStep() {
+        return Spread.of(repetitions, Repetition::cpuNanosPerStep);
+    }
+
+    public Spread cpuShare() {
+        return Spread.of(repetitions, Repetition::cpuShare);
+    }
+
     public Spread sequencesPerSecond() {
         return Spread.of(repetitions, Repetition::sequencesPerSecond);
     }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lstmrepro.reports.bench.AllocationMeter;
+import org.lstmrepro.reports.bench.ThreadCounters;
 import org.lstmrepro.reports.bench.BenchJson;
 import org.lstmrepro.reports.bench.BenchReport;
 import org.lstmrepro.reports.bench.BenchRunner;
@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
             "work on this thread. Per case: median and [min, max] over the repetitions of",
             "ns per time step, steps and sequences per second, the GFLOP/s implied by a",
             "FLOP count derived from the network's layout (printed with its terms), and",
-            "heap bytes allocated per time step (the thread's allocation counter).",
+            "heap bytes allocated per time step (the thread's allocation counter). The",
+            "thread's CPU time per step and CPU share (CPU over wall time) show how much",
+            "other processes on a shared machine took.",
             "Suites:",
             "  truncated1997  the 1997 adding network (93 weights), 1997 truncated",
             "                 gradient, online SGD at the paper's rate, through the same",
@@ -98,7 +100,7 @@ final class BenchCommand implements Runnable {
         List<Workload> workloads = suite.workloads(length, hidden != null ? hidden : DEFAULT_HIDDEN,
                 batch != null ? batch : 1, poolSize, seed);
         PrintWriter err = spec.commandLine().getErr();
-        BenchRunner runner = new BenchRunner(settings, new AllocationMeter(), line -> {
+        BenchRunner runner = new BenchRunner(settings, new ThreadCounters(), line -> {
             if (!quiet) {
                 err.println(line);
                 err.flush();
