@@ -62,7 +62,7 @@ final class BenchCommand implements Runnable {
             description = "vanilla: sequences per update; B > 1 goes through LearningRule.accumulateBatch (default: 1).")
     Integer batch;
 
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "S",
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "S",
             description = "Seconds of untimed warm-up per case (default: ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
