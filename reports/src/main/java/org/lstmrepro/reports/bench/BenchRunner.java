@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Times a {@link Workload}: untimed warm-up (which also calibrates the size of a repetition), then
- * timed repetitions of equal work, each with the wall-clock time, the thread's CPU time and the bytes
+ * Times a {@link Workload}: untimed warm-up in doubling chunks, one untimed repetition-sized run
+ * (together they calibrate the size of a repetition), then timed repetitions of equal work, each with the wall-clock time, the thread's CPU time and the bytes
  * it allocated.
  * Everything runs on the calling thread.
  */
@@ -29,8 +29,12 @@ public final class BenchRunner {
 
     public CaseResult measure(Workload workload) {
         progress.accept(String.format(Locale.ROOT, "bench: %s: warm-up %.1f s", workload.name(), settings.warmupSeconds()));
-        double unitsPerSecond = warmUp(workload);
-        long units = Math.max(1, Math.round(unitsPerSecond * settings.repetitionSeconds()));
+        long units = unitsFor(warmUp(workload));
+        // One untimed repetition-sized run: the long loop of a repetition may still be compiled
+        // differently from the warm-up's short chunks; its rate calibrates the timed ones.
+        long start = System.nanoTime();
+        workload.run(units);
+        units = unitsFor(units * 1e9 / Math.max(1, System.nanoTime() - start));
         progress.accept(String.format(Locale.ROOT, "bench: %s: %d repetitions of %,d sequences", workload.name(),
                 settings.repetitions(), units * workload.sequencesPerUnit()));
         List<Repetition> repetitions = new ArrayList<>(settings.repetitions());
@@ -42,6 +46,10 @@ public final class BenchRunner {
                     r.sequencesPerSecond(), r.bytesPerStep()));
         }
         return new CaseResult(workload.name(), workload.settings(), workload.flops(), repetitions);
+    }
+
+    private long unitsFor(double unitsPerSecond) {
+        return Math.max(1, Math.round(unitsPerSecond * settings.repetitionSeconds()));
     }
 
     /** Runs doubling chunks until the warm-up time is spent; returns the last chunk's units per second. */
