@@ -14,6 +14,8 @@ public final class ParameterSet {
 
     private final Map<String, Parameter> byName = new LinkedHashMap<>();
     private final List<Parameter> ordered = new ArrayList<>();
+    /** One read-only view, made once: all() is called on every update and must not allocate. */
+    private final List<Parameter> orderedView = Collections.unmodifiableList(ordered);
 
     /** Adds a parameter; names are unique. Returns it, for fluent construction. */
     public Parameter add(Parameter p) {
@@ -39,7 +41,7 @@ public final class ParameterSet {
 
     /** All parameters in order. Unmodifiable. */
     public List<Parameter> all() {
-        return Collections.unmodifiableList(ordered);
+        return orderedView;
     }
 
     /** Total number of weights W. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             GradientCommand.class,
             ReportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
