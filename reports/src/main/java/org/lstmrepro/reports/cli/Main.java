@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TasksCommand.class,
             SampleCommand.class,
             TrainCommand.class,
+            GradientFlowCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
