@@ -29,6 +29,9 @@ public final class FlowPlots {
         new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
         new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0), new Color(240, 228, 66)};
 
+    /** Smallest y range of a log10 panel, so a flat curve looks flat rather than magnified noise. */
+    private static final double MIN_DECADES = 2;
+
     /** Panel size in pixels. */
     private static final int WIDTH = 760;
     private static final int HEIGHT = 520;
@@ -78,14 +81,25 @@ public final class FlowPlots {
                 "lag T - t (steps back from the error at step T)", "log10 || dE(T) / d output(t) ||");
         int i = 0;
         for (ModelFlow m : report.models()) {
-            for (FlowCurve c : trained ? m.trained() : m.initial()) {
+            List<FlowCurve> curves = trained ? m.trained() : m.initial();
+            for (int k = 0; k < curves.size(); k++) {
+                FlowCurve c = curves.get(k);
                 Color color = PALETTE[i++ % PALETTE.length];
                 String part = c.hasCellState() ? " - cell state" : " - h (no cell state)";
                 XYSeries h = addLog10(hidden, c.label(), lags(c), c.hidden(), color);
                 String note = h == null ? "; hidden-output error 0 at every lag" : "";
-                addLog10(state, c.label() + part + note, lags(c), stateNorms(c), color);
+                XYSeries s = addLog10(state, c.label() + part + note, lags(c), stateNorms(c), color);
+                if (k > 0) { // a second rule of the same model: dashed, so a coinciding curve stays visible
+                    for (XYSeries series : new XYSeries[] {h, s}) {
+                        if (series != null) {
+                            series.setLineStyle(SeriesLines.DASH_DASH);
+                        }
+                    }
+                }
             }
         }
+        atLeastDecades(state, MIN_DECADES);
+        atLeastDecades(hidden, MIN_DECADES);
         return List.of(state, hidden);
     }
 
@@ -124,6 +138,7 @@ public final class FlowPlots {
         t.setLineColor(Color.BLACK);
         t.setLineStyle(SeriesLines.DOT_DOT);
         clip.getStyler().setMarkerSize(6);
+        atLeastDecades(flow, MIN_DECADES);
         return List.of(flow, clip);
     }
 
@@ -138,14 +153,20 @@ public final class FlowPlots {
             XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                     .title(m.model() + ": " + g.gateNames().get(gate) + ", " + m.stage())
                     .xAxisTitle("activation (" + GateStatistics.BINS + " bins)")
-                    .yAxisTitle("fraction of the " + g.steps() + " steps").build();
+                    .yAxisTitle("fraction of the " + g.steps() + " steps (log)").build();
             style(chart);
             chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
-            chart.getStyler().setYAxisMin(0.0);
+            // log scale: a gate that opens only at the few marked steps still shows (empty bins are left out)
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMax(1.0);
+            chart.getStyler().setMarkerSize(9);
             for (int u = 0; u < g.mean()[gate].length; u++) {
-                XYSeries s = chart.addSeries(String.format("%s %d (mean %.2f)", g.unitName(), u, g.mean()[gate][u]),
+                XYSeries s = addPositive(chart, String.format("%s %d (mean %.3f)", g.unitName(), u, g.mean()[gate][u]),
                         x, g.histogram()[gate][u]);
-                s.setMarker(SeriesMarkers.CIRCLE);
+                if (s != null) { // points, not lines: a line would bridge the empty bins
+                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    s.setMarker(u % 2 == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+                }
             }
             charts.add(chart);
         }
@@ -205,7 +226,7 @@ public final class FlowPlots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         style(chart);
-        chart.getStyler().setYAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern("0.##");
         return chart;
     }
 
@@ -248,6 +269,41 @@ public final class FlowPlots {
         s.setLineColor(color);
         s.setMarkerColor(color);
         return s;
+    }
+
+    /** Widens the y axis of a log10 chart to at least {@code decades}, centred on its data. */
+    private static void atLeastDecades(XYChart chart, double decades) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double y : s.getYData()) {
+                min = Math.min(min, y);
+                max = Math.max(max, y);
+            }
+        }
+        if (min <= max && max - min < decades) {
+            double centre = (min + max) / 2;
+            chart.getStyler().setYAxisMin(Math.floor(centre - decades / 2));
+            chart.getStyler().setYAxisMax(Math.ceil(centre + decades / 2));
+        }
+    }
+
+    /** The points with a positive y, for a log axis; null if there are none. */
+    private static XYSeries addPositive(XYChart chart, String name, double[] x, double[] y) {
+        int n = (int) java.util.Arrays.stream(y).filter(v -> v > 0).count();
+        if (n == 0) {
+            return null;
+        }
+        double[] px = new double[n];
+        double[] py = new double[n];
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] > 0) {
+                px[k] = x[i];
+                py[k++] = y[i];
+            }
+        }
+        return chart.addSeries(name, px, py);
     }
 
     private static double[] lags(FlowCurve c) {
