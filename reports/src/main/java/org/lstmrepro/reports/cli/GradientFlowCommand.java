@@ -102,6 +102,10 @@ final class GradientFlowCommand implements Runnable {
         if (compare && params != null) {
             throw new IllegalArgumentException("--params holds the weights of one model; use it with --model");
         }
+        FlowRule flowRule = rule == null ? null : FlowRule.parse(rule);
+        if (!compare) {
+            GradientFlow.checkModelAndRule(model, flowRule);
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.println("lstm-repro gradient-flow: " + (compare ? "comparing " + String.join(", ", GradientFlow.COMPARE_MODELS)
                 : model) + " on " + task + (params != null ? ", weights from " + params
@@ -109,7 +113,7 @@ final class GradientFlowCommand implements Runnable {
         err.flush();
         FlowReport report = compare
                 ? GradientFlow.compare(settings)
-                : GradientFlow.analyse(model, rule == null ? null : FlowRule.parse(rule), settings);
+                : GradientFlow.analyse(model, flowRule, settings);
         List<Path> files = FlowPlots.write(report, out);
         Path md = FlowMarkdown.write(report, out);
         PrintWriter stdout = spec.commandLine().getOut();

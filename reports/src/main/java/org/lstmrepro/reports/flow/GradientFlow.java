@@ -13,6 +13,7 @@ import org.lstmrepro.core.optim.GlobalNormClipping;
 import org.lstmrepro.core.train.TrainingResult;
 import org.lstmrepro.original.Lstm1997Network;
 import org.lstmrepro.reports.run.ModelOptions;
+import org.lstmrepro.reports.run.ModelSpec;
 import org.lstmrepro.reports.run.Trial;
 import org.lstmrepro.reports.run.TrialSpec;
 import org.lstmrepro.tasks.Task;
@@ -71,6 +72,18 @@ public final class GradientFlow {
                 exploding("rnn", settings.spectralRadius(), settings),
                 exploding("vanilla", LSTM_RADIUS, settings));
         return new FlowReport(task, settings, models, exploding);
+    }
+
+    /**
+     * Checks, before any work, that {@code model} names a model and {@code rule} (null: the model's own) is a
+     * backward pass it has: truncated1997 needs the 1997 LSTM.
+     */
+    public static void checkModelAndRule(String model, FlowRule rule) {
+        ModelSpec spec = ModelSpec.parse(model);
+        if (rule == FlowRule.TRUNCATED_1997 && !spec.family().equals(ModelSpec.ORIGINAL_1997)) {
+            throw new IllegalArgumentException("rule truncated1997 needs the 1997 LSTM (a constant error carousel);"
+                    + " model " + spec + " has none");
+        }
     }
 
     // ------------------------------------------------------------------------------------------ parts
