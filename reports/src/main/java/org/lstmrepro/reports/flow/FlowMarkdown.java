@@ -114,11 +114,14 @@ public final class FlowMarkdown {
         }
         md.append("## Exploding gradients and clipping (`exploding.png`)\n\n");
         md.append("Each network is taken at initialisation with every recurrent block scaled to the given spectral"
-                + " radius. Left: the error against the lag, as above. Right: the norm of the whole weight gradient"
-                + " for each of a set of sequences (circles), and after global-norm clipping (diamonds, Pascanu et al."
-                + " 2013): a gradient longer than the threshold is rescaled to the threshold, its direction kept, so"
-                + " no single sequence can throw the weights far away. Clipping does not make vanishing error reach"
-                + " further back; it only bounds the step.\n\n");
+                + " radius, and measured under full BPTT (the 1997 truncated rule cuts the recurrent paths along"
+                + " which error explodes). Left: the error against the lag, as above. A radius above 1 is necessary"
+                + " for growth, not sufficient: saturated units (tanh' near 0) can still make the error vanish."
+                + " Right: the norm of the whole weight gradient for each of a set of sequences (circles), and after"
+                + " global-norm clipping (dashed, Pascanu et al. 2013): a gradient longer than the threshold (dotted"
+                + " black line) is rescaled to the threshold, its direction kept, so no single sequence can throw the"
+                + " weights far away. Clipping does not make vanishing error reach further back; it only bounds the"
+                + " step.\n\n");
         md.append("| network | radii | state error lag 1 | at largest lag | median gradient norm | max | clipped |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (ExplodingCase e : report.exploding()) {

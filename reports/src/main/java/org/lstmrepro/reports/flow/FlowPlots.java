@@ -159,7 +159,9 @@ public final class FlowPlots {
             // log scale: a gate that opens only at the few marked steps still shows (empty bins are left out)
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMax(1.0);
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(1.0 / g.steps())))); // one step's share
             chart.getStyler().setMarkerSize(9);
+            chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
             for (int u = 0; u < g.mean()[gate].length; u++) {
                 XYSeries s = addPositive(chart, String.format("%s %d (mean %.3f)", g.unitName(), u, g.mean()[gate][u]),
                         x, g.histogram()[gate][u]);

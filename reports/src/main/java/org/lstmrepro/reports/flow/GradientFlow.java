@@ -158,7 +158,7 @@ public final class GradientFlow {
         return out;
     }
 
-    /** The model at initialisation with every recurrent block scaled to {@code radius}. */
+    /** The model at initialisation with every recurrent block scaled to {@code radius}, measured under full BPTT. */
     static ExplodingCase exploding(String model, double radius, FlowSettings s) {
         Trial trial = trial(model, s);
         RecurrentNetwork network = trial.model().network();
@@ -170,7 +170,8 @@ public final class GradientFlow {
         List<Sequence> test = trial.task().testSet(s.testSeed());
         List<Sequence> flowSet = test.subList(0, Math.min(s.flowSequences(), test.size()));
         String label = trial.settings().get("model") + ", radius " + radius;
-        BpttNetwork view = FlowRule.defaultFor(network).backwardView(network);
+        // full BPTT: explosion happens along the recurrent paths, which the 1997 truncated rule cuts
+        BpttNetwork view = FlowRule.BPTT.backwardView(network);
         FlowCurve curve = FlowCurve.measure(label, view, CarryLayout.of(network), flowSet);
         List<Sequence> clipSet = test.subList(0, Math.min(Math.max(s.flowSequences(), 32), test.size()));
         ClippingEffect clipping = ClippingEffect.measure(view, clipSet, new GlobalNormClipping(s.clipThreshold(), true));
