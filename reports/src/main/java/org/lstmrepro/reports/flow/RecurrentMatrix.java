@@ -35,7 +35,7 @@ public record RecurrentMatrix(String name, Parameter parameter, int rowOffset, i
         } else if (network instanceof Gru gru) {
             int h = gru.hiddenSize();
             Parameter w = network.parameters().get(Gru.WEIGHT_HH);
-            String[] names = {"R_r", "R_z", "R_n"}; // PyTorch order r, z, n
+            String[] names = {"W_hr", "W_hz", "W_hn"}; // stacked r, z, n (PyTorch nn.GRU names)
             for (int b = 0; b < names.length; b++) {
                 out.add(new RecurrentMatrix(names[b], w, b * h, 0, h));
             }
