@@ -192,6 +192,22 @@ public final class Lstm1997Network implements CecNetwork {
     }
 
     /**
+     * Copies the cell states s_c(t) of step {@code t}, which the trajectory must still hold, into
+     * {@code into} (length C; cell v of block j at j S + v). For diagnostics (gradient-flow reports).
+     */
+    public void cellStates(Trajectory trajectory, int t, double[] into) {
+        System.arraycopy(own(trajectory).state(t), offS, into, 0, nC);
+    }
+
+    /**
+     * Copies the hidden-layer activations a(t) of step {@code t} ({@link Lstm1997Layout}: y^c, y^h, y^in,
+     * y^out; length A), which the trajectory must still hold, into {@code into}. For diagnostics.
+     */
+    public void activations(Trajectory trajectory, int t, double[] into) {
+        System.arraycopy(own(trajectory).state(t), offA, into, 0, nA);
+    }
+
+    /**
      * The activations a(t)[0, R) that the hidden layer reads at step t + 1, for every step of the
      * sequence, computed with the current weights: the constants of the detached graph.
      *

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             GradientCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            GradientFlowCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
