@@ -84,8 +84,8 @@ final class StepStore {
                     + " ran at step " + (t - 1) + " (order a batch longest first)");
         }
         latest = t;
-        for (StepSeries s : series) {
-            s.setRows(t, active);
+        for (int k = 0; k < series.size(); k++) { // indexed: no iterator per step
+            series.get(k).setRows(t, active);
         }
     }
 
