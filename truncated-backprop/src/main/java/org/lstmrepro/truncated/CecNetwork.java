@@ -37,8 +37,14 @@ import org.lstmrepro.core.model.Trajectory;
  * gates, conventional hidden units) itself ({@link #truncatedBackward}). The rule then adds
  * {@code sum_c e_s_c(t) ds_c/dw (t)} for the traced weights through {@link #addTracedGradient}.
  *
- * <p>Not covered: peephole weights (their source, {@code s_c(t-1)}, differs per cell, so they do not
- * fit the shared source vector).
+ * <p><b>Peepholes</b> (Gers and Schmidhuber 2000). A traced group may also have one peephole weight
+ * per cell, {@code p_c}, from the cell's own previous state {@code s_c(t-1)} (held constant, like z(t))
+ * into the net input of the row that drives the cell: {@link #tracedGroupHasPeepholes(int)}. Its trace
+ * is {@code ds_c/dp_c (t) = phi_c(t) ds_c/dp_c (t-1) + q_c,r(t) s_c(t-1)}; the rule needs the sources
+ * ({@link #peepholeSources}) and hands back the gradient ({@link #addPeepholeGradient}). A peephole
+ * reaches only its own cell's trace, so a group with peepholes must drive each cell through a row of
+ * its own. Peepholes of untraced units (an output gate's) are immediate, part of
+ * {@link #truncatedBackward}. The defaults describe a network without peepholes.
  */
 public interface CecNetwork extends BpttNetwork {
 
@@ -84,4 +90,33 @@ public interface CecNetwork extends BpttNetwork {
      *                 the weights on z_0 .. z_{N-1}, then the bias
      */
     void addTracedGradient(int group, double[] gradient);
+
+    /**
+     * Throws an {@link IllegalArgumentException} naming the setting that keeps the 1997 truncated
+     * gradient from training this network as configured; returns if it can (the default).
+     */
+    default void checkTruncatedGradientSupported() {
+    }
+
+    /** Whether the rows of traced group {@code group} also read their cell's s_c(t-1) through a peephole. */
+    default boolean tracedGroupHasPeepholes(int group) {
+        return false;
+    }
+
+    /**
+     * Reads the peepholes' sources of step {@code t}: {@code previousCellStates[c]} receives s_c(t-1)
+     * (0 at t = 0). Called after {@link #cecStep} when some group has peepholes.
+     */
+    default void peepholeSources(Trajectory trajectory, int t, double[] previousCellStates) {
+        throw new UnsupportedOperationException("this network has no peepholes");
+    }
+
+    /**
+     * Adds a gradient to the peephole weights of traced group {@code group}.
+     *
+     * @param gradient one value per cell: dE/dp_c of the peephole into the row that drives cell c
+     */
+    default void addPeepholeGradient(int group, double[] gradient) {
+        throw new UnsupportedOperationException("this network has no peepholes");
+    }
 }

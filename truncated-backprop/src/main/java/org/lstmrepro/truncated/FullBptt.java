@@ -1,11 +1,13 @@
 package org.lstmrepro.truncated;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.learn.GradientListener;
 import org.lstmrepro.core.learn.LearningRule;
 import org.lstmrepro.core.loss.OutputUnits;
+import org.lstmrepro.core.model.BatchBpttNetwork;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.model.StepObserver;
@@ -18,6 +20,10 @@ import org.lstmrepro.core.model.Trajectory;
  *
  * <p>The gradient becomes available after the whole sequence, so an online trainer updates once per
  * sequence under this rule.
+ *
+ * <p>A minibatch ({@link #accumulateBatch}) through a {@link BatchBpttNetwork} runs its sequences side by
+ * side, with matrix-matrix products over the batch and a sequence that has ended masked out; the
+ * gradient is the sum of the per-sequence gradients. Other networks run the batch one by one.
  */
 public final class FullBptt implements LearningRule {
 
@@ -26,6 +32,7 @@ public final class FullBptt implements LearningRule {
     private final Trajectory trajectory;
     private final double[] carry;
     private final double[] outputDelta;
+    private MaskedBatchBptt batched;
 
     public FullBptt(BpttNetwork network) {
         this.network = network;
@@ -69,5 +76,20 @@ public final class FullBptt implements LearningRule {
         }
         listener.gradientReady(steps - 1);
         return loss;
+    }
+
+    /**
+     * The summed loss and (added to the gradient buffers) the summed gradient of the batch; the
+     * observer sees every sequence's outputs, sequence by sequence in batch order.
+     */
+    @Override
+    public double accumulateBatch(List<Sequence> batch, StepObserver observer) {
+        if (!(network instanceof BatchBpttNetwork batchNetwork) || batch.size() < 2) {
+            return LearningRule.super.accumulateBatch(batch, observer);
+        }
+        if (batched == null) {
+            batched = new MaskedBatchBptt(batchNetwork);
+        }
+        return batched.accumulate(batch, observer);
     }
 }

@@ -26,7 +26,8 @@ import org.lstmrepro.core.model.Trajectory;
  * <pre>
  *   ds_c/dw_rm (t) = phi_c(t) ds_c/dw_rm (t-1) + q_c,r(t) z_m(t)
  * </pre>
- * (see {@link CecNetwork} for the symbols), reset to zero at the start of every sequence. At a step
+ * (see {@link CecNetwork} for the symbols; a peephole's trace has the source s_c(t-1) in place of
+ * z_m(t)), reset to zero at the start of every sequence. At a step
  * with an error the network reports the cell-state errors {@code e_s_c(t)} and adds the immediate
  * gradients of the output layer, the output gates and conventional hidden units; this rule adds
  * {@code e_s_c(t) ds_c/dw (t)} (summed over the cells a weight drives) for the traced weights, then
@@ -61,8 +62,19 @@ public final class TruncatedGradient1997 implements LearningRule {
     private final double[] cellStateError;
     private final double[][] groupGradient;
     private final double[] outputDelta;
+    /** The traced groups with peepholes, and per such group {@code peepholeTraces[k][c]}: ds_c/dp_c. */
+    private final int[] peepholeGroups;
+    private final double[][] peepholeTraces;
+    private final double[] peepholeSource;
+    private final double[] peepholeGradient;
 
+    /**
+     * @throws IllegalArgumentException if the network refuses the rule
+     *                                  ({@link CecNetwork#checkTruncatedGradientSupported()}), or a group
+     *                                  with peepholes drives two cells through one row
+     */
     public TruncatedGradient1997(CecNetwork network) {
+        network.checkTruncatedGradientSupported();
         this.network = network;
         this.outputUnits = network.outputUnits();
         this.trajectory = network.newTrajectory(2);
@@ -84,6 +96,30 @@ public final class TruncatedGradient1997 implements LearningRule {
         this.directFactor = new double[groups][cells];
         this.cellStateError = new double[cells];
         this.outputDelta = new double[network.outputSize()];
+        this.peepholeGroups = peepholeGroups(network, rowOfCell);
+        this.peepholeTraces = new double[peepholeGroups.length][cells];
+        this.peepholeSource = new double[peepholeGroups.length > 0 ? cells : 0];
+        this.peepholeGradient = new double[peepholeSource.length];
+    }
+
+    private static int[] peepholeGroups(CecNetwork network, int[][] rowOfCell) {
+        int[] groups = new int[network.tracedGroupCount()];
+        int n = 0;
+        for (int g = 0; g < groups.length; g++) {
+            if (network.tracedGroupHasPeepholes(g)) {
+                boolean[] taken = new boolean[network.tracedRowCount(g)];
+                for (int row : rowOfCell[g]) {
+                    if (taken[row]) {
+                        throw new IllegalArgumentException("traced group " + g + " has peepholes but drives two cells"
+                                + " through row " + row + "; the 1997 truncated gradient traces a peephole into its own"
+                                + " cell only");
+                    }
+                    taken[row] = true;
+                }
+                groups[n++] = g;
+            }
+        }
+        return Arrays.copyOf(groups, n);
     }
 
     @Override
@@ -103,13 +139,16 @@ public final class TruncatedGradient1997 implements LearningRule {
         for (double[] trace : traces) {
             Arrays.fill(trace, 0.0);
         }
+        for (double[] trace : peepholeTraces) {
+            Arrays.fill(trace, 0.0);
+        }
         double loss = 0;
         for (int t = 0; t < inputs.length; t++) {
             network.forwardStep(trajectory, t, inputs[t]);
             double[] y = network.output(trajectory, t);
             observer.onStep(t, y);
             network.cecStep(trajectory, t, z, carouselFactor, directFactor);
-            advanceTraces();
+            advanceTraces(t);
             if (targets[t] != null) {
                 loss += outputUnits.lossAndDelta(y, targets[t], outputDelta);
                 network.truncatedBackward(trajectory, t, outputDelta, cellStateError);
@@ -120,8 +159,11 @@ public final class TruncatedGradient1997 implements LearningRule {
         return loss;
     }
 
-    /** ds_c/dw (t) = phi_c(t) ds_c/dw (t-1) + q_c(t) z(t), for every cell and traced group. */
-    private void advanceTraces() {
+    /**
+     * ds_c/dw (t) = phi_c(t) ds_c/dw (t-1) + q_c(t) z(t), for every cell and traced group, and
+     * ds_c/dp_c (t) = phi_c(t) ds_c/dp_c (t-1) + q_c(t) s_c(t-1) for the peepholes.
+     */
+    private void advanceTraces(int t) {
         for (int g = 0; g < groups; g++) {
             double[] trace = traces[g];
             double[] q = directFactor[g];
@@ -133,6 +175,16 @@ public final class TruncatedGradient1997 implements LearningRule {
                     trace[base + m] = phi * trace[base + m] + qc * z[m];
                 }
                 trace[base + sources] = phi * trace[base + sources] + qc;
+            }
+        }
+        if (peepholeGroups.length > 0) {
+            network.peepholeSources(trajectory, t, peepholeSource);
+        }
+        for (int k = 0; k < peepholeGroups.length; k++) {
+            double[] trace = peepholeTraces[k];
+            double[] q = directFactor[peepholeGroups[k]];
+            for (int c = 0; c < cells; c++) {
+                trace[c] = carouselFactor[c] * trace[c] + q[c] * peepholeSource[c];
             }
         }
     }
@@ -152,6 +204,13 @@ public final class TruncatedGradient1997 implements LearningRule {
                 }
             }
             network.addTracedGradient(g, gradient);
+        }
+        for (int k = 0; k < peepholeGroups.length; k++) {
+            double[] trace = peepholeTraces[k];
+            for (int c = 0; c < cells; c++) {
+                peepholeGradient[c] = cellStateError[c] * trace[c];
+            }
+            network.addPeepholeGradient(peepholeGroups[k], peepholeGradient);
         }
     }
 }

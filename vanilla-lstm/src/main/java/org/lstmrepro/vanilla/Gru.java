@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
-import org.lstmrepro.core.model.BpttNetwork;
+import org.lstmrepro.core.model.BatchBpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
 import org.lstmrepro.core.param.Parameter;
@@ -24,9 +24,10 @@ import org.lstmrepro.core.random.RandomStream;
  * <p>Tensors (interchange.md, model id {@code gru}, gate blocks stacked r, z, n):
  * {@code weight_ih} [3H, I], {@code weight_hh} [3H, H], {@code bias_ih} [3H], {@code bias_hh} [3H],
  * {@code output.weight} [K, H], {@code output.bias} [K]. The carry is dE/dh_t arriving through step
- * t + 1 ([H]).
+ * t + 1 ([H]). One sequence or a masked minibatch ({@link BatchBpttNetwork}; the single-sequence
+ * methods are the batch of one).
  */
-public final class Gru implements BpttNetwork {
+public final class Gru implements BatchBpttNetwork {
 
     public static final String MODEL_ID = "gru";
     public static final String WEIGHT_IH = "weight_ih";
@@ -44,12 +45,6 @@ public final class Gru implements BpttNetwork {
     private final Parameter biasHh;
     private final OutputLayer output;
 
-    private final DMatrixRMaj netH;        // W_hh h_{t-1} + b_hh       [1, 3H], forward scratch
-    private final DMatrixRMaj deltaH;      // dE/dh_t                   [1, H]
-    private final DMatrixRMaj deltaIh;     // δ of W_ih x + b_ih        [1, 3H]
-    private final DMatrixRMaj deltaHh;     // δ of W_hh h + b_hh        [1, 3H]
-    private final DMatrixRMaj deltaHPrev;  // W_hhᵀ δ_hh                [1, H]
-
     private GruTrajectory inference;
 
     /** A network with the configured sizes, its weights drawn from {@code random}, biases 0. */
@@ -65,11 +60,6 @@ public final class Gru implements BpttNetwork {
         this.biasIh = parameters.add(Parameter.vector(BIAS_IH, 3 * nH));
         this.biasHh = parameters.add(Parameter.vector(BIAS_HH, 3 * nH));
         this.output = new OutputLayer(parameters, nH, config.outputSize(), config.outputUnits());
-        this.netH = new DMatrixRMaj(1, 3 * nH);
-        this.deltaH = new DMatrixRMaj(1, nH);
-        this.deltaIh = new DMatrixRMaj(1, 3 * nH);
-        this.deltaHh = new DMatrixRMaj(1, 3 * nH);
-        this.deltaHPrev = new DMatrixRMaj(1, nH);
         Initialiser init = new Initialiser(config.initialisation(), random);
         init.draw(weightIh);
         init.drawRecurrent(weightHh);
@@ -112,14 +102,19 @@ public final class Gru implements BpttNetwork {
     @Override
     public double forward(Sequence sequence, StepObserver observer) {
         if (inference == null) {
-            inference = new GruTrajectory(this, 1);
+            inference = new GruTrajectory(this, 1, 1);
         }
         return SequenceRunner.forward(this, inference, sequence, observer);
     }
 
     @Override
     public Trajectory newTrajectory(int capacity) {
-        return new GruTrajectory(this, capacity);
+        return new GruTrajectory(this, 1, capacity);
+    }
+
+    @Override
+    public Trajectory newBatchTrajectory(int batchSize, int capacity) {
+        return new GruTrajectory(this, batchSize, capacity);
     }
 
     @Override
@@ -132,6 +127,11 @@ public final class Gru implements BpttNetwork {
         return own(trajectory).held(t).out.at(t).data;
     }
 
+    @Override
+    public double[] batchOutput(Trajectory trajectory, int t) {
+        return output(trajectory, t);
+    }
+
     /** The hidden state h_t (a view; do not modify). */
     public double[] hidden(Trajectory trajectory, int t) {
         return own(trajectory).held(t).h.at(t).data;
@@ -139,89 +139,111 @@ public final class Gru implements BpttNetwork {
 
     @Override
     public void forwardStep(Trajectory trajectory, int t, double[] input) {
+        RowOps.checkInput(input, nIn, t);
+        forwardBatchStep(trajectory, t, input, 1);
+    }
+
+    @Override
+    public void forwardBatchStep(Trajectory trajectory, int t, double[] inputs, int active) {
         GruTrajectory tr = own(trajectory);
-        if (input.length != nIn) {
-            throw new IllegalArgumentException("input at step " + t + " has " + input.length
-                    + " values, the network expects " + nIn);
-        }
-        tr.store.beginForward(t);
+        RowOps.checkBatchInputs(inputs, active, nIn, t);
+        tr.store.beginForward(t, active);
         DMatrixRMaj x = tr.x.at(t);
-        System.arraycopy(input, 0, x.data, 0, nIn);
+        System.arraycopy(inputs, 0, x.data, 0, active * nIn);
         DMatrixRMaj gates = tr.gates.at(t);      // first W_ih x + b_ih, then (in place) r, z, n
+        DMatrixRMaj netH = RowOps.rows(tr.netH, active);
         CommonOps_DDRM.multTransB(x, weightIh.valueMatrix(), gates);            // W_i* x_t
         CommonOps_DDRM.multTransB(tr.hPrev(t), weightHh.valueMatrix(), netH);   // W_h* h_{t-1}
-        double[] gi = gates.data;
-        double[] gh = netH.data;
         double[] bi = biasIh.value();
         double[] bh = biasHh.value();
         double[] hPrev = tr.hPrev(t).data;
         double[] hnStore = tr.hn.at(t).data;
         double[] hv = tr.h.at(t).data;
-        int offR = 0;
-        int offZ = nH;
-        int offN = 2 * nH;
-        for (int j = 0; j < nH; j++) {
-            double r = sigma(gi[offR + j] + bi[offR + j] + gh[offR + j] + bh[offR + j]); // r_t = σ(W_ir x + b_ir + W_hr h + b_hr)
-            double z = sigma(gi[offZ + j] + bi[offZ + j] + gh[offZ + j] + bh[offZ + j]); // z_t = σ(W_iz x + b_iz + W_hz h + b_hz)
-            double hn = gh[offN + j] + bh[offN + j];                                     // W_hn h_{t-1} + b_hn
-            double n = Math.tanh(gi[offN + j] + bi[offN + j] + r * hn);                  // n_t = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
-            gi[offR + j] = r;
-            gi[offZ + j] = z;
-            gi[offN + j] = n;
-            hnStore[j] = hn;
-            hv[j] = (1 - z) * n + z * hPrev[j];                                          // h_t = (1 - z) ⊙ n + z ⊙ h_{t-1}
+        for (int row = 0; row < active; row++) {
+            int r3 = 3 * nH * row;
+            int rh = nH * row;
+            double[] gi = gates.data;
+            double[] gh = netH.data;
+            for (int j = 0; j < nH; j++) {
+                int offR = r3 + j;
+                int offZ = r3 + nH + j;
+                int offN = r3 + 2 * nH + j;
+                double r = sigma(gi[offR] + bi[j] + gh[offR] + bh[j]);                      // r_t = σ(W_ir x + b_ir + W_hr h + b_hr)
+                double z = sigma(gi[offZ] + bi[nH + j] + gh[offZ] + bh[nH + j]);            // z_t = σ(W_iz x + b_iz + W_hz h + b_hz)
+                double hn = gh[offN] + bh[2 * nH + j];                                      // W_hn h_{t-1} + b_hn
+                double n = Math.tanh(gi[offN] + bi[2 * nH + j] + r * hn);                   // n_t = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+                gi[offR] = r;
+                gi[offZ] = z;
+                gi[offN] = n;
+                hnStore[rh + j] = hn;
+                hv[rh + j] = (1 - z) * n + z * hPrev[rh + j];                               // h_t = (1 - z) ⊙ n + z ⊙ h_{t-1}
+            }
         }
         output.forward(tr.h.at(t), tr.out.at(t));
     }
 
     @Override
     public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
+        RowOps.checkSingle(outputNetDelta, outputSize(), carry, nH);
+        backwardBatchStep(trajectory, t, outputNetDelta, carry);
+    }
+
+    @Override
+    public void backwardBatchStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
         GruTrajectory tr = own(trajectory);
-        if (carry.length != nH) {
-            throw new IllegalArgumentException("the carry has " + carry.length + " values, this network carries " + nH);
-        }
+        RowOps.checkCarry(carry, tr.store.rows(), nH);
         tr.store.checkBackward(t);
-        System.arraycopy(carry, 0, deltaH.data, 0, nH);                          // dE/dh_t from step t + 1
+        int rows = tr.store.active(t);
+        DMatrixRMaj deltaH = RowOps.rows(tr.deltaH, rows);
+        RowOps.fromCarry(carry, nH, 0, deltaH);                                  // dE/dh_t from step t + 1
         if (outputNetDelta != null) {
-            output.backward(tr.h.at(t), outputNetDelta, deltaH);                 // + W_outᵀ δnet_t
+            output.loadDelta(outputNetDelta, rows, tr.outputDelta);
+            output.backward(tr.h.at(t), tr.outputDelta, deltaH);                 // + W_outᵀ δnet_t
         }
+        DMatrixRMaj deltaIh = RowOps.rows(tr.deltaIh, rows);
+        DMatrixRMaj deltaHh = RowOps.rows(tr.deltaHh, rows);
         double[] gates = tr.gates.at(t).data;
         double[] hn = tr.hn.at(t).data;
         double[] hPrev = tr.hPrev(t).data;
         double[] dh = deltaH.data;
         double[] di = deltaIh.data;
         double[] dhh = deltaHh.data;
-        int offR = 0;
-        int offZ = nH;
-        int offN = 2 * nH;
-        for (int j = 0; j < nH; j++) {
-            double r = gates[offR + j];
-            double z = gates[offZ + j];
-            double n = gates[offN + j];
-            double dn = dh[j] * (1 - z);                         // dE/dn_t = dE/dh_t ⊙ (1 - z_t)
-            double dz = dh[j] * (hPrev[j] - n);                  // dE/dz_t = dE/dh_t ⊙ (h_{t-1} - n_t)
-            double dnBar = dn * (1 - n * n);                     // δ of n's net input (tanh')
-            double dr = dnBar * hn[j];                           // dE/dr_t = δn̄ ⊙ (W_hn h + b_hn)
-            double drBar = dr * r * (1 - r);                     // δr̄_t (σ')
-            double dzBar = dz * z * (1 - z);                     // δz̄_t (σ')
-            di[offR + j] = drBar;
-            di[offZ + j] = dzBar;
-            di[offN + j] = dnBar;                                // W_in x + b_in enters n̄ directly
-            dhh[offR + j] = drBar;
-            dhh[offZ + j] = dzBar;
-            dhh[offN + j] = dnBar * r;                           // W_hn h + b_hn enters n̄ through r ⊙
+        for (int row = 0; row < rows; row++) {
+            int r3 = 3 * nH * row;
+            int rh = nH * row;
+            for (int j = 0; j < nH; j++) {
+                int offR = r3 + j;
+                int offZ = r3 + nH + j;
+                int offN = r3 + 2 * nH + j;
+                double r = gates[offR];
+                double z = gates[offZ];
+                double n = gates[offN];
+                double dn = dh[rh + j] * (1 - z);                    // dE/dn_t = dE/dh_t ⊙ (1 - z_t)
+                double dz = dh[rh + j] * (hPrev[rh + j] - n);        // dE/dz_t = dE/dh_t ⊙ (h_{t-1} - n_t)
+                double dnBar = dn * (1 - n * n);                     // δ of n's net input (tanh')
+                double dr = dnBar * hn[rh + j];                      // dE/dr_t = δn̄ ⊙ (W_hn h + b_hn)
+                double drBar = dr * r * (1 - r);                     // δr̄_t (σ')
+                double dzBar = dz * z * (1 - z);                     // δz̄_t (σ')
+                di[offR] = drBar;
+                di[offZ] = dzBar;
+                di[offN] = dnBar;                                    // W_in x + b_in enters n̄ directly
+                dhh[offR] = drBar;
+                dhh[offZ] = dzBar;
+                dhh[offN] = dnBar * r;                               // W_hn h + b_hn enters n̄ through r ⊙
+            }
         }
-        double[] gbi = biasIh.gradient();
-        double[] gbh = biasHh.gradient();
-        for (int k = 0; k < 3 * nH; k++) {
-            gbi[k] += di[k];                                                            // δb_ih
-            gbh[k] += dhh[k];                                                           // δb_hh
-        }
-        CommonOps_DDRM.multAddTransA(deltaIh, tr.x.at(t), weightIh.gradientMatrix());   // δW_ih += δ_ih x_tᵀ
-        CommonOps_DDRM.multAddTransA(deltaHh, tr.hPrev(t), weightHh.gradientMatrix());  // δW_hh += δ_hh h_{t-1}ᵀ
+        RowOps.addRowSum(deltaIh, biasIh.gradient());                                   // δb_ih
+        RowOps.addRowSum(deltaHh, biasHh.gradient());                                   // δb_hh
+        CommonOps_DDRM.multAddTransA(deltaIh, tr.x.at(t), weightIh.gradientMatrix());   // δW_ih += δ_ihᵀ x_t
+        CommonOps_DDRM.multAddTransA(deltaHh, tr.hPrev(t), weightHh.gradientMatrix());  // δW_hh += δ_hhᵀ h_{t-1}
+        DMatrixRMaj deltaHPrev = RowOps.rows(tr.deltaHPrev, rows);
         CommonOps_DDRM.mult(deltaHh, weightHh.valueMatrix(), deltaHPrev);               // W_hhᵀ δ_hh
-        for (int j = 0; j < nH; j++) {
-            carry[j] = deltaHPrev.data[j] + dh[j] * gates[offZ + j];                     // dE/dh_{t-1} = W_hhᵀ δ_hh + dE/dh_t ⊙ z_t
+        for (int row = 0; row < rows; row++) {
+            int rh = nH * row;
+            int zAt = 3 * nH * row + nH;
+            for (int j = 0; j < nH; j++) {
+                carry[rh + j] = deltaHPrev.data[rh + j] + dh[rh + j] * gates[zAt + j];   // dE/dh_{t-1} = W_hhᵀ δ_hh + dE/dh_t ⊙ z_t
+            }
         }
     }
 
@@ -236,7 +258,7 @@ public final class Gru implements BpttNetwork {
         throw new IllegalArgumentException("the trajectory was not made by this network's newTrajectory");
     }
 
-    /** Per-step activations of one {@link Gru}. */
+    /** Per-step activations of one {@link Gru} for up to B sequences, and the step kernels' scratch. */
     private static final class GruTrajectory implements Trajectory {
         final Gru owner;
         final StepStore store;
@@ -245,17 +267,30 @@ public final class Gru implements BpttNetwork {
         final StepSeries hn;     // W_hn h_{t-1} + b_hn    [H]
         final StepSeries h;      // h_t                    [H]
         final StepSeries out;    // output units           [K]
-        final DMatrixRMaj zeroH;
+        final DMatrixRMaj zeroH;        // h_{-1} = 0
+        final DMatrixRMaj netH;         // W_hh h_{t-1}              [B, 3H], forward scratch
+        final DMatrixRMaj deltaH;       // dE/dh_t                   [B, H]
+        final DMatrixRMaj deltaIh;      // δ of W_ih x + b_ih        [B, 3H]
+        final DMatrixRMaj deltaHh;      // δ of W_hh h + b_hh        [B, 3H]
+        final DMatrixRMaj deltaHPrev;   // δ_hh W_hh                 [B, H]
+        final DMatrixRMaj outputDelta;  // dE/dnet of the outputs    [B, K]
 
-        GruTrajectory(Gru owner, int capacity) {
+        GruTrajectory(Gru owner, int rows, int capacity) {
             this.owner = owner;
-            this.store = new StepStore(capacity);
+            this.store = new StepStore(capacity, rows);
+            int nH = owner.nH;
             this.x = store.series(owner.nIn);
-            this.gates = store.series(3 * owner.nH);
-            this.hn = store.series(owner.nH);
-            this.h = store.series(owner.nH);
+            this.gates = store.series(3 * nH);
+            this.hn = store.series(nH);
+            this.h = store.series(nH);
             this.out = store.series(owner.outputSize());
-            this.zeroH = new DMatrixRMaj(1, owner.nH);
+            this.zeroH = new DMatrixRMaj(rows, nH);
+            this.netH = new DMatrixRMaj(rows, 3 * nH);
+            this.deltaH = new DMatrixRMaj(rows, nH);
+            this.deltaIh = new DMatrixRMaj(rows, 3 * nH);
+            this.deltaHh = new DMatrixRMaj(rows, 3 * nH);
+            this.deltaHPrev = new DMatrixRMaj(rows, nH);
+            this.outputDelta = new DMatrixRMaj(rows, owner.outputSize());
         }
 
         /** This trajectory, after checking that step {@code t} is held. */
@@ -264,8 +299,9 @@ public final class Gru implements BpttNetwork {
             return this;
         }
 
+        /** h_{t-1} for the rows of step t. */
         DMatrixRMaj hPrev(int t) {
-            return t == 0 ? zeroH : h.at(t - 1);
+            return t == 0 ? RowOps.rows(zeroH, store.active(t)) : h.firstRows(t - 1, store.active(t));
         }
 
         @Override

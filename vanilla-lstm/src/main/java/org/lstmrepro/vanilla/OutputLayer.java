@@ -18,14 +18,15 @@ final class OutputLayer {
     private final Parameter weight;
     private final Parameter bias;
     private final OutputUnits units;
-    private final DMatrixRMaj deltaNet;
+    /** One row of net inputs, for the activation (which works on whole vectors, e.g. softmax). */
+    private final double[] scratch;
 
     /** Adds the output layer's parameters to {@code parameters}. */
     OutputLayer(ParameterSet parameters, int hiddenSize, int outputSize, OutputUnits units) {
         this.weight = parameters.add(Parameter.outputMatrix(WEIGHT, outputSize, hiddenSize));
         this.bias = parameters.add(Parameter.outputVector(BIAS, outputSize));
         this.units = units;
-        this.deltaNet = new DMatrixRMaj(1, outputSize);
+        this.scratch = new double[outputSize];
     }
 
     OutputUnits units() {
@@ -41,32 +42,47 @@ final class OutputLayer {
         init.draw(weight);
     }
 
-    /** out = activation(W y + b), with {@code y} [1, H] and {@code out} [1, K]. */
+    /** out = activation(W y + b) row by row, with {@code y} [n, H] and {@code out} [n, K]. */
     void forward(DMatrixRMaj y, DMatrixRMaj out) {
         CommonOps_DDRM.multTransB(y, weight.valueMatrix(), out);      // net = y W^T
         double[] net = out.data;
         double[] b = bias.value();
-        for (int k = 0; k < net.length; k++) {
-            net[k] += b[k];                                           // net += b
+        int k = b.length;
+        for (int r = 0; r < out.numRows; r++) {
+            int row = r * k;
+            for (int j = 0; j < k; j++) {
+                net[row + j] += b[j];                                 // net += b
+            }
+            System.arraycopy(net, row, scratch, 0, k);
+            units.activation().apply(scratch, scratch);
+            System.arraycopy(scratch, 0, net, row, k);                // out = activation(net)
         }
-        units.activation().apply(net, net);                           // out = activation(net), in place
     }
 
     /**
-     * Adds dE/dW and dE/db for the given dE/dnet, and adds the error at the layer's input,
-     * {@code W^T dE/dnet}, to {@code deltaY} [1, H].
+     * Adds dE/dW and dE/db for the errors {@code deltaNet} [n, K] (dE/dnet, row by row), and adds the
+     * error at the layer's input, {@code dE/dnet W}, to {@code deltaY} [n, H].
      */
-    void backward(DMatrixRMaj y, double[] outputNetDelta, DMatrixRMaj deltaY) {
-        if (outputNetDelta.length != deltaNet.numCols) {
-            throw new IllegalArgumentException("the output error has " + outputNetDelta.length
-                    + " values, the network has " + deltaNet.numCols + " outputs");
-        }
-        System.arraycopy(outputNetDelta, 0, deltaNet.data, 0, deltaNet.numCols);
+    void backward(DMatrixRMaj y, DMatrixRMaj deltaNet, DMatrixRMaj deltaY) {
         CommonOps_DDRM.multAddTransA(deltaNet, y, weight.gradientMatrix());  // dE/dW += dnet^T y
         double[] gb = bias.gradient();
-        for (int k = 0; k < gb.length; k++) {
-            gb[k] += outputNetDelta[k];                                    // dE/db += dnet
+        double[] d = deltaNet.data;
+        for (int r = 0; r < deltaNet.numRows; r++) {
+            for (int k = 0; k < gb.length; k++) {
+                gb[k] += d[r * gb.length + k];                             // dE/db += dnet
+            }
         }
         CommonOps_DDRM.multAdd(deltaNet, weight.valueMatrix(), deltaY);    // dE/dy += dnet W
+    }
+
+    /** Copies {@code rows} rows of dE/dnet from a row-major array into {@code deltaNet} [rows, K]. */
+    void loadDelta(double[] outputNetDelta, int rows, DMatrixRMaj deltaNet) {
+        int n = rows * size();
+        if (outputNetDelta.length < n) {
+            throw new IllegalArgumentException("the output error has " + outputNetDelta.length
+                    + " values, the network has " + size() + " outputs" + (rows > 1 ? " for each of " + rows + " sequences" : ""));
+        }
+        deltaNet.reshape(rows, size(), false);
+        System.arraycopy(outputNetDelta, 0, deltaNet.data, 0, n);
     }
 }

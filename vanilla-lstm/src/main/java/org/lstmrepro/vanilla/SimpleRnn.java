@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
-import org.lstmrepro.core.model.BpttNetwork;
+import org.lstmrepro.core.model.BatchBpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
 import org.lstmrepro.core.param.Parameter;
@@ -17,9 +17,10 @@ import org.lstmrepro.core.random.RandomStream;
  *
  * <p>Tensors (interchange.md, model id {@code rnn}): {@code weight_ih} [H, I], {@code weight_hh}
  * [H, H], {@code bias} [H], {@code output.weight} [K, H], {@code output.bias} [K]. The carry is
- * dE/dh_t arriving through step t + 1 ([H]).
+ * dE/dh_t arriving through step t + 1 ([H]). One sequence or a masked minibatch
+ * ({@link BatchBpttNetwork}; the single-sequence methods are the batch of one).
  */
-public final class SimpleRnn implements BpttNetwork {
+public final class SimpleRnn implements BatchBpttNetwork {
 
     public static final String MODEL_ID = "rnn";
     public static final String WEIGHT_IH = "weight_ih";
@@ -35,10 +36,6 @@ public final class SimpleRnn implements BpttNetwork {
     private final Parameter bias;
     private final OutputLayer output;
 
-    private final DMatrixRMaj deltaH;      // dE/dh_t                   [1, H]
-    private final DMatrixRMaj deltaNet;    // δ_t = dE/d(net input)     [1, H]
-    private final DMatrixRMaj deltaHPrev;  // W_hhᵀ δ_t                 [1, H]
-
     private RnnTrajectory inference;
 
     /** A network with the configured sizes, its weights drawn from {@code random}, biases 0. */
@@ -53,9 +50,6 @@ public final class SimpleRnn implements BpttNetwork {
         this.weightHh = parameters.add(Parameter.matrix(WEIGHT_HH, nH, nH));
         this.bias = parameters.add(Parameter.vector(BIAS, nH));
         this.output = new OutputLayer(parameters, nH, config.outputSize(), config.outputUnits());
-        this.deltaH = new DMatrixRMaj(1, nH);
-        this.deltaNet = new DMatrixRMaj(1, nH);
-        this.deltaHPrev = new DMatrixRMaj(1, nH);
         Initialiser init = new Initialiser(config.initialisation(), random);
         init.draw(weightIh);
         init.drawRecurrent(weightHh);
@@ -98,14 +92,19 @@ public final class SimpleRnn implements BpttNetwork {
     @Override
     public double forward(Sequence sequence, StepObserver observer) {
         if (inference == null) {
-            inference = new RnnTrajectory(this, 1);
+            inference = new RnnTrajectory(this, 1, 1);
         }
         return SequenceRunner.forward(this, inference, sequence, observer);
     }
 
     @Override
     public Trajectory newTrajectory(int capacity) {
-        return new RnnTrajectory(this, capacity);
+        return new RnnTrajectory(this, 1, capacity);
+    }
+
+    @Override
+    public Trajectory newBatchTrajectory(int batchSize, int capacity) {
+        return new RnnTrajectory(this, batchSize, capacity);
     }
 
     @Override
@@ -118,6 +117,11 @@ public final class SimpleRnn implements BpttNetwork {
         return own(trajectory).held(t).out.at(t).data;
     }
 
+    @Override
+    public double[] batchOutput(Trajectory trajectory, int t) {
+        return output(trajectory, t);
+    }
+
     /** The hidden state h_t (a view; do not modify). */
     public double[] hidden(Trajectory trajectory, int t) {
         return own(trajectory).held(t).h.at(t).data;
@@ -125,47 +129,58 @@ public final class SimpleRnn implements BpttNetwork {
 
     @Override
     public void forwardStep(Trajectory trajectory, int t, double[] input) {
+        RowOps.checkInput(input, nIn, t);
+        forwardBatchStep(trajectory, t, input, 1);
+    }
+
+    @Override
+    public void forwardBatchStep(Trajectory trajectory, int t, double[] inputs, int active) {
         RnnTrajectory tr = own(trajectory);
-        if (input.length != nIn) {
-            throw new IllegalArgumentException("input at step " + t + " has " + input.length
-                    + " values, the network expects " + nIn);
-        }
-        tr.store.beginForward(t);
+        RowOps.checkBatchInputs(inputs, active, nIn, t);
+        tr.store.beginForward(t, active);
         DMatrixRMaj x = tr.x.at(t);
-        System.arraycopy(input, 0, x.data, 0, nIn);
+        System.arraycopy(inputs, 0, x.data, 0, active * nIn);
         DMatrixRMaj hNow = tr.h.at(t);
         CommonOps_DDRM.multTransB(x, weightIh.valueMatrix(), hNow);              // a = W_ih x_t
         CommonOps_DDRM.multAddTransB(tr.hPrev(t), weightHh.valueMatrix(), hNow); // a += W_hh h_{t-1}
+        RowOps.addToEveryRow(bias.value(), hNow);                                // a += b
         double[] hv = hNow.data;
-        double[] b = bias.value();
-        for (int j = 0; j < nH; j++) {
-            hv[j] = Math.tanh(hv[j] + b[j]);                                      // h_t = tanh(a + b)
+        for (int k = 0; k < active * nH; k++) {
+            hv[k] = Math.tanh(hv[k]);                                            // h_t = tanh(a)
         }
         output.forward(hNow, tr.out.at(t));
     }
 
     @Override
     public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
+        RowOps.checkSingle(outputNetDelta, outputSize(), carry, nH);
+        backwardBatchStep(trajectory, t, outputNetDelta, carry);
+    }
+
+    @Override
+    public void backwardBatchStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
         RnnTrajectory tr = own(trajectory);
-        if (carry.length != nH) {
-            throw new IllegalArgumentException("the carry has " + carry.length + " values, this network carries " + nH);
-        }
+        RowOps.checkCarry(carry, tr.store.rows(), nH);
         tr.store.checkBackward(t);
+        int rows = tr.store.active(t);
         DMatrixRMaj hNow = tr.h.at(t);
-        System.arraycopy(carry, 0, deltaH.data, 0, nH);                          // dE/dh_t from step t + 1
+        DMatrixRMaj deltaH = RowOps.rows(tr.deltaH, rows);
+        RowOps.fromCarry(carry, nH, 0, deltaH);                                  // dE/dh_t from step t + 1
         if (outputNetDelta != null) {
-            output.backward(hNow, outputNetDelta, deltaH);                       // + W_outᵀ δnet_t
+            output.loadDelta(outputNetDelta, rows, tr.outputDelta);
+            output.backward(hNow, tr.outputDelta, deltaH);                       // + W_outᵀ δnet_t
         }
+        DMatrixRMaj deltaNet = RowOps.rows(tr.deltaNet, rows);
         double[] hv = hNow.data;
-        double[] gb = bias.gradient();
-        for (int j = 0; j < nH; j++) {
-            deltaNet.data[j] = deltaH.data[j] * (1 - hv[j] * hv[j]);             // δ_t = dE/dh_t ⊙ tanh'
-            gb[j] += deltaNet.data[j];                                           // δb += δ_t
+        for (int k = 0; k < rows * nH; k++) {
+            deltaNet.data[k] = deltaH.data[k] * (1 - hv[k] * hv[k]);             // δ_t = dE/dh_t ⊙ tanh'
         }
-        CommonOps_DDRM.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());  // δW_ih += δ_t x_tᵀ
-        CommonOps_DDRM.multAddTransA(deltaNet, tr.hPrev(t), weightHh.gradientMatrix()); // δW_hh += δ_t h_{t-1}ᵀ
+        RowOps.addRowSum(deltaNet, bias.gradient());                             // δb += δ_t
+        CommonOps_DDRM.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());  // δW_ih += δ_tᵀ x_t
+        CommonOps_DDRM.multAddTransA(deltaNet, tr.hPrev(t), weightHh.gradientMatrix()); // δW_hh += δ_tᵀ h_{t-1}
+        DMatrixRMaj deltaHPrev = RowOps.rows(tr.deltaHPrev, rows);
         CommonOps_DDRM.mult(deltaNet, weightHh.valueMatrix(), deltaHPrev);              // dE/dh_{t-1} = W_hhᵀ δ_t
-        System.arraycopy(deltaHPrev.data, 0, carry, 0, nH);
+        RowOps.toCarry(deltaHPrev, carry, nH, 0);
     }
 
     private RnnTrajectory own(Trajectory trajectory) {
@@ -175,22 +190,30 @@ public final class SimpleRnn implements BpttNetwork {
         throw new IllegalArgumentException("the trajectory was not made by this network's newTrajectory");
     }
 
-    /** Per-step activations of one {@link SimpleRnn}. */
+    /** Per-step activations of one {@link SimpleRnn} for up to B sequences, and the backward scratch. */
     private static final class RnnTrajectory implements Trajectory {
         final SimpleRnn owner;
         final StepStore store;
         final StepSeries x;    // x_t  [I]
         final StepSeries h;    // h_t  [H]
         final StepSeries out;  // output units [K]
-        final DMatrixRMaj zeroH;
+        final DMatrixRMaj zeroH;        // h_{-1} = 0
+        final DMatrixRMaj deltaH;       // dE/dh_t                   [B, H]
+        final DMatrixRMaj deltaNet;     // δ_t = dE/d(net input)     [B, H]
+        final DMatrixRMaj deltaHPrev;   // δ_t W_hh                  [B, H]
+        final DMatrixRMaj outputDelta;  // dE/dnet of the outputs    [B, K]
 
-        RnnTrajectory(SimpleRnn owner, int capacity) {
+        RnnTrajectory(SimpleRnn owner, int rows, int capacity) {
             this.owner = owner;
-            this.store = new StepStore(capacity);
+            this.store = new StepStore(capacity, rows);
             this.x = store.series(owner.nIn);
             this.h = store.series(owner.nH);
             this.out = store.series(owner.outputSize());
-            this.zeroH = new DMatrixRMaj(1, owner.nH);
+            this.zeroH = new DMatrixRMaj(rows, owner.nH);
+            this.deltaH = new DMatrixRMaj(rows, owner.nH);
+            this.deltaNet = new DMatrixRMaj(rows, owner.nH);
+            this.deltaHPrev = new DMatrixRMaj(rows, owner.nH);
+            this.outputDelta = new DMatrixRMaj(rows, owner.outputSize());
         }
 
         /** This trajectory, after checking that step {@code t} is held. */
@@ -199,8 +222,9 @@ public final class SimpleRnn implements BpttNetwork {
             return this;
         }
 
+        /** h_{t-1} for the rows of step t. */
         DMatrixRMaj hPrev(int t) {
-            return t == 0 ? zeroH : h.at(t - 1);
+            return t == 0 ? RowOps.rows(zeroH, store.active(t)) : h.firstRows(t - 1, store.active(t));
         }
 
         @Override

@@ -4,20 +4,26 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * One quantity a network keeps for every step of a {@link StepStore} (say the cell states c_t): a
- * ring of row vectors, one per slot, each a 1 x width EJML matrix so that the per-step kernels can
- * be matrix products (a batch of B sequences would make each slot B x width).
+ * ring of [B, width] EJML matrices, one per slot, so that the per-step kernels are matrix products
+ * over the B sequences of a batch (B = 1 for a single sequence). The slot of step t has as many rows
+ * as sequences run at t ({@link StepStore#beginForward}); its array always holds B rows.
  */
 final class StepSeries {
 
     private final int width;
+    private final int rows;
     private DMatrixRMaj[] slots;
+    /** The first rows of some slot, re-pointed by {@link #firstRows}: one view per series, no allocation. */
+    private final DMatrixRMaj view;
 
-    StepSeries(int width, int slotCount) {
+    StepSeries(int width, int rows, int slotCount) {
         this.width = width;
+        this.rows = rows;
         this.slots = new DMatrixRMaj[slotCount];
         for (int s = 0; s < slotCount; s++) {
-            slots[s] = new DMatrixRMaj(1, width);
+            slots[s] = new DMatrixRMaj(rows, width);
         }
+        this.view = new DMatrixRMaj(1, width);
     }
 
     /** The slot of step {@code t}. */
@@ -26,7 +32,27 @@ final class StepSeries {
     }
 
     /**
-     * Grows to {@code slotCount} slots, keeping the vectors of steps {@code first..last} (at most the
+     * The first {@code n} rows of the slot of step {@code t}, as a matrix sharing its array (at most
+     * the slot's rows). The series has one such view: it is valid until the next call.
+     */
+    DMatrixRMaj firstRows(int t, int n) {
+        DMatrixRMaj slot = at(t);
+        if (n > slot.numRows) {
+            throw new IllegalStateException("step " + t + " holds " + slot.numRows + " rows, asked for " + n);
+        }
+        view.data = slot.data;
+        view.numRows = n;
+        view.numCols = width;
+        return view;
+    }
+
+    /** Sets the number of rows the slot of step {@code t} holds (no allocation: at most B). */
+    void setRows(int t, int n) {
+        at(t).reshape(n, width, false);
+    }
+
+    /**
+     * Grows to {@code slotCount} slots, keeping the matrices of steps {@code first..last} (at most the
      * old slot count of them) reachable under their step numbers.
      */
     void grow(int slotCount, int first, int last) {
@@ -36,7 +62,7 @@ final class StepSeries {
         }
         for (int s = 0; s < slotCount; s++) {
             if (grown[s] == null) {
-                grown[s] = new DMatrixRMaj(1, width);
+                grown[s] = new DMatrixRMaj(rows, width);
             }
         }
         slots = grown;

@@ -23,10 +23,16 @@ import org.lstmrepro.core.loss.OutputUnits;
  * @param inputGateBias    initial b_i
  * @param forgetGateBias   initial b_f
  * @param outputGateBias   initial b_o
+ * @param derivativeClip   Graves (2013) derivative clipping: during the backward pass each dE/d(net input)
+ *                         of the LSTM layer (z̄, ī, f̄, ō) is clipped to [-derivativeClip, derivativeClip];
+ *                         {@link #NO_DERIVATIVE_CLIP} (0) turns it off
  */
 public record VanillaConfig(int inputSize, int hiddenSize, int outputSize, Variant variant, OutputUnits outputUnits,
                             Initialisation initialisation, double inputGateBias, double forgetGateBias,
-                            double outputGateBias) {
+                            double outputGateBias, double derivativeClip) {
+
+    /** The value of {@code derivativeClip} that turns derivative clipping off (the default). */
+    public static final double NO_DERIVATIVE_CLIP = 0;
 
     /** Linear output units with squared error: the default. */
     public static final OutputUnits LINEAR_SQUARED_ERROR = new OutputUnits(OutputActivation.LINEAR, Loss.SQUARED_ERROR);
@@ -45,6 +51,23 @@ public record VanillaConfig(int inputSize, int hiddenSize, int outputSize, Varia
         checkFinite("inputGateBias", inputGateBias);
         checkFinite("forgetGateBias", forgetGateBias);
         checkFinite("outputGateBias", outputGateBias);
+        if (!(derivativeClip >= 0) || Double.isInfinite(derivativeClip)) {
+            throw new IllegalArgumentException("derivativeClip must be 0 (off) or a positive finite limit, was "
+                    + derivativeClip);
+        }
+    }
+
+    /** A configuration without derivative clipping. */
+    public VanillaConfig(int inputSize, int hiddenSize, int outputSize, Variant variant, OutputUnits outputUnits,
+                         Initialisation initialisation, double inputGateBias, double forgetGateBias,
+                         double outputGateBias) {
+        this(inputSize, hiddenSize, outputSize, variant, outputUnits, initialisation, inputGateBias, forgetGateBias,
+                outputGateBias, NO_DERIVATIVE_CLIP);
+    }
+
+    /** Whether the backward pass clips the net-input derivatives (Graves 2013). */
+    public boolean clipsDerivatives() {
+        return derivativeClip > 0;
     }
 
     /** I inputs, H blocks, K outputs of the variant, with the defaults: linear outputs, squared error, uniform +-0.1, zero biases. */
@@ -55,23 +78,29 @@ public record VanillaConfig(int inputSize, int hiddenSize, int outputSize, Varia
 
     public VanillaConfig withVariant(Variant v) {
         return new VanillaConfig(inputSize, hiddenSize, outputSize, v, outputUnits, initialisation,
-                inputGateBias, forgetGateBias, outputGateBias);
+                inputGateBias, forgetGateBias, outputGateBias, derivativeClip);
     }
 
     public VanillaConfig withOutputUnits(OutputUnits units) {
         return new VanillaConfig(inputSize, hiddenSize, outputSize, variant, units, initialisation,
-                inputGateBias, forgetGateBias, outputGateBias);
+                inputGateBias, forgetGateBias, outputGateBias, derivativeClip);
     }
 
     public VanillaConfig withInitialisation(Initialisation init) {
         return new VanillaConfig(inputSize, hiddenSize, outputSize, variant, outputUnits, init,
-                inputGateBias, forgetGateBias, outputGateBias);
+                inputGateBias, forgetGateBias, outputGateBias, derivativeClip);
     }
 
     /** The initial biases of the input, forget and output gates. */
     public VanillaConfig withGateBiases(double input, double forget, double output) {
         return new VanillaConfig(inputSize, hiddenSize, outputSize, variant, outputUnits, initialisation,
-                input, forget, output);
+                input, forget, output, derivativeClip);
+    }
+
+    /** Graves (2013) derivative clipping to [-limit, limit]; {@link #NO_DERIVATIVE_CLIP} turns it off. */
+    public VanillaConfig withDerivativeClip(double limit) {
+        return new VanillaConfig(inputSize, hiddenSize, outputSize, variant, outputUnits, initialisation,
+                inputGateBias, forgetGateBias, outputGateBias, limit);
     }
 
     private static void checkFinite(String name, double v) {

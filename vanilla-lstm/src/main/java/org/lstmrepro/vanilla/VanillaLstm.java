@@ -7,17 +7,20 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.math.Activation;
+import org.lstmrepro.core.model.BatchBpttNetwork;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
 import org.lstmrepro.core.param.Parameter;
 import org.lstmrepro.core.param.ParameterSet;
 import org.lstmrepro.core.random.RandomStream;
+import org.lstmrepro.truncated.CecNetwork;
 
 /**
  * The vanilla LSTM of Greff et al. (2015) and its eight variants: one layer of H blocks with one
  * cell each, fully recurrent through the block outputs, read by a layer of output units; trained
- * by full BPTT (or truncated BPTT) over the {@link BpttNetwork} contract.
+ * by full BPTT (or truncated BPTT) over the {@link BpttNetwork} contract, one sequence at a time or as
+ * masked minibatches ({@link BatchBpttNetwork}; the single-sequence methods are the batch of one).
  *
  * <p>Forward pass (greff2015.md; Greff et al. 2015, section 2):
  * <pre>
@@ -41,8 +44,21 @@ import org.lstmrepro.core.random.RandomStream;
  *
  * <p>Carry between backward steps ({@link #carrySize()} = 2H, or 5H for FGR):
  * {@code [dE/dy_t | dE/dc_t | dE/d(i_t, f_t, o_t)]}, each the part arriving through step t + 1.
+ *
+ * <p><b>Derivative clipping</b> (Graves 2013, {@link VanillaConfig#derivativeClip()}): when on, each
+ * δz̄, δī, δf̄, δō is clipped to [-L, L] as soon as it is computed, and the clipped value is what the
+ * weight gradients and the errors sent to earlier steps are made of.
+ *
+ * <p><b>The 1997-style truncated gradient</b> ({@link CecNetwork}, Gers, Schmidhuber and Cummins 2000):
+ * every recurrent path is cut except the cell's own c_{t-1} -> c_t, whose factor is f_t (1 in NFG,
+ * 1 - i_t in CIFG). The traced groups are the block input, input gate and forget gate rows (those the
+ * variant has), reading z(t) = [x_t, y_{t-1}] (FGR: [x_t, y_{t-1}, i_{t-1}, f_{t-1}, o_{t-1}]; the block
+ * input rows have no weights on the gate part and ignore its traces); the peepholes p_i, p_f are traced
+ * with their source c_{t-1} held constant; the output gate (p_o included) is immediate.
+ * {@link #detached()} and {@link #forwardWithConstantSources} give the exact gradient and the forward
+ * pass of that truncated graph, to check the rule against.
  */
-public final class VanillaLstm implements BpttNetwork {
+public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
 
     /** The model id of the interchange spec. */
     public static final String MODEL_ID = "vanilla";
@@ -70,6 +86,8 @@ public final class VanillaLstm implements BpttNetwork {
     private final Activation h;
     private final int nIn;
     private final int nH;
+    /** Graves (2013) derivative clipping limit L; 0 when off. */
+    private final double clip;
 
     private final ParameterSet parameters = new ParameterSet();
     private final Parameter weightIh;
@@ -86,14 +104,8 @@ public final class VanillaLstm implements BpttNetwork {
     private final double[] pF;
     private final double[] pO;
 
-    // Scratch for one step (a batch would make each [B, ...]). Allocated once.
-    private final DMatrixRMaj deltaY;         // δy_t                          [1, H]
-    private final DMatrixRMaj deltaNet;       // δ of the stacked net inputs    [1, 4H]
-    private final DMatrixRMaj deltaYPrev;     // R^T δ_t, error to y_{t-1}      [1, H]
-    private final DMatrixRMaj gatesPrev;      // (i, f, o)_{t-1}                [1, 3H]  (FGR)
-    private final DMatrixRMaj gateNet;        // G (i, f, o)_{t-1}              [1, 3H]  (FGR)
-    private final DMatrixRMaj deltaGates;     // (δī, δf̄, δō)_t                [1, 3H]  (FGR)
-    private final DMatrixRMaj deltaGatesPrev; // G^T (δī, δf̄, δō)_t            [1, 3H]  (FGR)
+    /** The stacked blocks whose rows are traced groups of the truncated gradient: z, then i and f if present. */
+    private final int[] tracedBlocks;
 
     private LstmTrajectory inference;
 
@@ -108,6 +120,7 @@ public final class VanillaLstm implements BpttNetwork {
         this.h = cell.outputActivation();
         this.nIn = config.inputSize();
         this.nH = config.hiddenSize();
+        this.clip = config.derivativeClip();
         this.weightIh = parameters.add(Parameter.matrix(WEIGHT_IH, 4 * nH, nIn));
         this.weightHh = parameters.add(Parameter.matrix(WEIGHT_HH, 4 * nH, nH));
         this.bias = parameters.add(Parameter.vector(BIAS, 4 * nH));
@@ -130,14 +143,9 @@ public final class VanillaLstm implements BpttNetwork {
                 ? parameters.add(Parameter.matrix(WEIGHT_GATE_RECURRENT, 3 * nH, 3 * nH))
                 : null;
         this.output = new OutputLayer(parameters, nH, config.outputSize(), config.outputUnits());
-
-        this.deltaY = new DMatrixRMaj(1, nH);
-        this.deltaNet = new DMatrixRMaj(1, 4 * nH);
-        this.deltaYPrev = new DMatrixRMaj(1, nH);
-        this.gatesPrev = new DMatrixRMaj(1, 3 * nH);
-        this.gateNet = new DMatrixRMaj(1, 3 * nH);
-        this.deltaGates = new DMatrixRMaj(1, 3 * nH);
-        this.deltaGatesPrev = new DMatrixRMaj(1, 3 * nH);
+        this.tracedBlocks = cell.inputGate()
+                ? (cell.forgetGate() ? new int[] {BLOCK_Z, BLOCK_I, BLOCK_F} : new int[] {BLOCK_Z, BLOCK_I})
+                : (cell.forgetGate() ? new int[] {BLOCK_Z, BLOCK_F} : new int[] {BLOCK_Z});
 
         initialise(new Initialiser(config.initialisation(), random));
     }
@@ -199,15 +207,24 @@ public final class VanillaLstm implements BpttNetwork {
 
     @Override
     public double forward(Sequence sequence, StepObserver observer) {
+        return SequenceRunner.forward(this, inference(), sequence, observer);
+    }
+
+    private LstmTrajectory inference() {
         if (inference == null) {
-            inference = new LstmTrajectory(this, 1);
+            inference = new LstmTrajectory(this, 1, 1);
         }
-        return SequenceRunner.forward(this, inference, sequence, observer);
+        return inference;
     }
 
     @Override
     public Trajectory newTrajectory(int capacity) {
-        return new LstmTrajectory(this, capacity);
+        return new LstmTrajectory(this, 1, capacity);
+    }
+
+    @Override
+    public Trajectory newBatchTrajectory(int batchSize, int capacity) {
+        return new LstmTrajectory(this, batchSize, capacity);
     }
 
     @Override
@@ -218,6 +235,11 @@ public final class VanillaLstm implements BpttNetwork {
     @Override
     public double[] output(Trajectory trajectory, int t) {
         return own(trajectory).held(t).out.at(t).data;
+    }
+
+    @Override
+    public double[] batchOutput(Trajectory trajectory, int t) {
+        return output(trajectory, t);
     }
 
     /** The cell states c_t at step {@code t} (a view; do not modify). */
@@ -238,161 +260,506 @@ public final class VanillaLstm implements BpttNetwork {
         return own(trajectory).held(t).act.at(t).data;
     }
 
+    // ------------------------------------------------------------------------------------------ forward
+
     @Override
     public void forwardStep(Trajectory trajectory, int t, double[] input) {
+        RowOps.checkInput(input, nIn, t);
+        forwardBatchStep(trajectory, t, input, 1);
+    }
+
+    @Override
+    public void forwardBatchStep(Trajectory trajectory, int t, double[] inputs, int active) {
         LstmTrajectory tr = own(trajectory);
-        if (input.length != nIn) {
-            throw new IllegalArgumentException("input at step " + t + " has " + input.length
-                    + " values, the network expects " + nIn);
-        }
-        tr.store.beginForward(t);
-        DMatrixRMaj x = tr.x.at(t);
-        System.arraycopy(input, 0, x.data, 0, nIn);
+        beginStep(tr, t, inputs, active);
+        forwardKernel(tr, t, tr.yPrev(t), tr.cPrev(t), tr.actPrev(t));
+    }
+
+    private void beginStep(LstmTrajectory tr, int t, double[] inputs, int active) {
+        RowOps.checkBatchInputs(inputs, active, nIn, t);
+        tr.store.beginForward(t, active);
+        System.arraycopy(inputs, 0, tr.x.at(t).data, 0, active * nIn);
+    }
+
+    /**
+     * Step {@code t} of the forward pass (the equations of the class comment) for every row of the
+     * step, x_t already in place. The recurrent sources are arguments so that the truncated graph can
+     * hold them at recorded values: {@code yPrev} is the y_{t-1} that R reads, {@code cPeep} the c_{t-1}
+     * the peepholes p_i, p_f read, {@code actPrev} the (i, f, z, o)_{t-1} that FGR's G reads. The
+     * carousel term c_{t-1} ⊙ f_t always reads the trajectory's own c_{t-1}.
+     */
+    private void forwardKernel(LstmTrajectory tr, int t, DMatrixRMaj yPrev, DMatrixRMaj cPeep, DMatrixRMaj actPrev) {
+        int rows = tr.store.active(t);
         DMatrixRMaj a = tr.act.at(t);           // first the net inputs, then (in place) the activations
-        CommonOps_DDRM.multTransB(x, weightIh.valueMatrix(), a);          // a = W x_t
-        CommonOps_DDRM.multAddTransB(tr.yPrev(t), weightHh.valueMatrix(), a); // a += R y_{t-1}
-        double[] av = a.data;
-        double[] b = bias.value();
-        for (int k = 0; k < av.length; k++) {
-            av[k] += b[k];                                                // a += b
-        }
+        CommonOps_DDRM.multTransB(tr.x.at(t), weightIh.valueMatrix(), a);  // a = W x_t
+        CommonOps_DDRM.multAddTransB(yPrev, weightHh.valueMatrix(), a);    // a += R y_{t-1}
+        RowOps.addToEveryRow(bias.value(), a);                                // a += b
         if (cell.fullGateRecurrence()) {
-            gatherGates(tr.actPrev(t).data, gatesPrev.data);
-            CommonOps_DDRM.multTransB(gatesPrev, weightGateRecurrent.valueMatrix(), gateNet);
-            scatterAddGates(gateNet.data, av);                           // ī, f̄, ō += G (i, f, o)_{t-1}
+            DMatrixRMaj gates = RowOps.rows(tr.gatesPrev, rows);
+            DMatrixRMaj gateNet = RowOps.rows(tr.gateNet, rows);
+            gatherGates(actPrev, gates);
+            CommonOps_DDRM.multTransB(gates, weightGateRecurrent.valueMatrix(), gateNet);
+            scatterAddGates(gateNet, a);                                  // ī, f̄, ō += G (i, f, o)_{t-1}
         }
+        double[] av = a.data;
+        double[] cp = cPeep.data;
         double[] cPrev = tr.cPrev(t).data;
         double[] c = tr.c.at(t).data;
         double[] hc = tr.hc.at(t).data;
         double[] y = tr.y.at(t).data;
-        int offI = blockStart(BLOCK_I);
-        int offF = blockStart(BLOCK_F);
-        int offZ = blockStart(BLOCK_Z);
-        int offO = blockStart(BLOCK_O);
-        for (int j = 0; j < nH; j++) {
-            double zt = g.apply(av[offZ + j]);                            // z_t = g(z̄_t)
-            double it = cell.inputGate()
-                    ? sigma(av[offI + j] + pI[j] * cPrev[j])              // i_t = σ(ī_t), ī_t incl. p_i ⊙ c_{t-1}
-                    : 1.0;                                                // NIG: i_t = 1
-            double ft;
-            if (cell.coupledInputForget()) {
-                ft = 1.0 - it;                                            // CIFG: f_t = 1 - i_t
-            } else if (cell.forgetGate()) {
-                ft = sigma(av[offF + j] + pF[j] * cPrev[j]);              // f_t = σ(f̄_t), f̄_t incl. p_f ⊙ c_{t-1}
-            } else {
-                ft = 1.0;                                                 // NFG: f_t = 1
+        for (int r = 0; r < rows; r++) {
+            int ra = 4 * nH * r;
+            int offI = ra + blockStart(BLOCK_I);
+            int offF = ra + blockStart(BLOCK_F);
+            int offZ = ra + blockStart(BLOCK_Z);
+            int offO = ra + blockStart(BLOCK_O);
+            int rh = nH * r;
+            for (int j = 0; j < nH; j++) {
+                double zt = g.apply(av[offZ + j]);                        // z_t = g(z̄_t)
+                double it = cell.inputGate()
+                        ? sigma(av[offI + j] + pI[j] * cp[rh + j])        // i_t = σ(ī_t), ī_t incl. p_i ⊙ c_{t-1}
+                        : 1.0;                                            // NIG: i_t = 1
+                double ft;
+                if (cell.coupledInputForget()) {
+                    ft = 1.0 - it;                                        // CIFG: f_t = 1 - i_t
+                } else if (cell.forgetGate()) {
+                    ft = sigma(av[offF + j] + pF[j] * cp[rh + j]);        // f_t = σ(f̄_t), f̄_t incl. p_f ⊙ c_{t-1}
+                } else {
+                    ft = 1.0;                                             // NFG: f_t = 1
+                }
+                double ct = zt * it + cPrev[rh + j] * ft;                 // c_t = z_t ⊙ i_t + c_{t-1} ⊙ f_t
+                double ot = cell.outputGate()
+                        ? sigma(av[offO + j] + pO[j] * ct)                // o_t = σ(ō_t), ō_t incl. p_o ⊙ c_t
+                        : 1.0;                                            // NOG: o_t = 1
+                double hct = h.apply(ct);
+                av[offI + j] = it;
+                av[offF + j] = ft;
+                av[offZ + j] = zt;
+                av[offO + j] = ot;
+                c[rh + j] = ct;
+                hc[rh + j] = hct;
+                y[rh + j] = hct * ot;                                     // y_t = h(c_t) ⊙ o_t
             }
-            double ct = zt * it + cPrev[j] * ft;                          // c_t = z_t ⊙ i_t + c_{t-1} ⊙ f_t
-            double ot = cell.outputGate()
-                    ? sigma(av[offO + j] + pO[j] * ct)                    // o_t = σ(ō_t), ō_t incl. p_o ⊙ c_t
-                    : 1.0;                                                // NOG: o_t = 1
-            double hct = h.apply(ct);
-            av[offI + j] = it;
-            av[offF + j] = ft;
-            av[offZ + j] = zt;
-            av[offO + j] = ot;
-            c[j] = ct;
-            hc[j] = hct;
-            y[j] = hct * ot;                                              // y_t = h(c_t) ⊙ o_t
         }
         output.forward(tr.y.at(t), tr.out.at(t));
     }
 
+    // ----------------------------------------------------------------------------------------- backward
+
     @Override
     public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
+        checkSingle(outputNetDelta, carry);
+        backwardKernel(own(trajectory), t, outputNetDelta, carry, false);
+    }
+
+    @Override
+    public void backwardBatchStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
         LstmTrajectory tr = own(trajectory);
-        checkCarry(carry);
+        RowOps.checkCarry(carry, tr.store.rows(), carrySize());
+        backwardKernel(tr, t, outputNetDelta, carry, false);
+    }
+
+    /**
+     * The same network (same parameters, same forward pass) with the exact backward pass of the
+     * truncated graph of the class comment: the carry keeps only dE/dc_{t-1} = δc_t ⊙ f_t and drops
+     * every path through y_{t-1}, the peepholes' c_{t-1} and (FGR) the gates of t - 1. Under
+     * {@code FullBptt} it yields what the 1997 truncated gradient computes (weights held fixed).
+     */
+    public BpttNetwork detached() {
+        return new DetachedLstm(this);
+    }
+
+    /** The backward step of {@link #detached()}. */
+    void detachedBackwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
+        checkSingle(outputNetDelta, carry);
+        backwardKernel(own(trajectory), t, outputNetDelta, carry, true);
+    }
+
+    private void checkSingle(double[] outputNetDelta, double[] carry) {
+        RowOps.checkSingle(outputNetDelta, outputSize(), carry, carrySize());
+    }
+
+    /**
+     * Backward through step {@code t} for every row of the step (greff2015.md, backward pass), with
+     * {@code carry} row-major [B, carrySize]. {@code detached}: only the carousel path is carried back.
+     */
+    private void backwardKernel(LstmTrajectory tr, int t, double[] outputNetDelta, double[] carry, boolean detached) {
         tr.store.checkBackward(t);
+        int rows = tr.store.active(t);
+        int cs = carrySize();
+        DMatrixRMaj deltaY = RowOps.rows(tr.deltaY, rows);
+        RowOps.fromCarry(carry, cs, 0, deltaY);                           // recurrent part of δy_t
         double[] dy = deltaY.data;
-        System.arraycopy(carry, 0, dy, 0, nH);                            // recurrent part of δy_t
         if (outputNetDelta != null) {
-            output.backward(tr.y.at(t), outputNetDelta, deltaY);          // δy_t += Δ_t
+            output.loadDelta(outputNetDelta, rows, tr.outputDelta);
+            output.backward(tr.y.at(t), tr.outputDelta, deltaY);          // δy_t += Δ_t
         }
+        DMatrixRMaj deltaNet = RowOps.rows(tr.deltaNet, rows);
         double[] act = tr.act.at(t).data;
         double[] cPrev = tr.cPrev(t).data;
         double[] c = tr.c.at(t).data;
         double[] hc = tr.hc.at(t).data;
         double[] dn = deltaNet.data;
-        int offI = blockStart(BLOCK_I);
-        int offF = blockStart(BLOCK_F);
-        int offZ = blockStart(BLOCK_Z);
-        int offO = blockStart(BLOCK_O);
         boolean fgr = cell.fullGateRecurrence();
-        int carryC = nH;
-        int carryGates = 2 * nH;                                          // (i, f, o) errors, FGR only
-        for (int j = 0; j < nH; j++) {
-            double it = act[offI + j];
-            double ft = act[offF + j];
-            double zt = act[offZ + j];
-            double ot = act[offO + j];
-            double dyj = dy[j];
-            double dO = dyj * hc[j] + (fgr ? carry[carryGates + 2 * nH + j] : 0);  // dE/do_t
-            double dOBar = cell.outputGate() ? dO * ot * (1 - ot) : 0;    // δō_t = δy_t ⊙ h(c_t) ⊙ σ'(ō_t)
-            double dC = dyj * ot * h.derivativeFromOutput(hc[j])          // δc_t = δy_t ⊙ o_t ⊙ h'(c_t)
-                    + pO[j] * dOBar                                       //      + p_o ⊙ δō_t
-                    + carry[carryC + j];                                  //      + (p_i ⊙ δī + p_f ⊙ δf̄ + δc ⊙ f)_{t+1}
-            double dF = dC * cPrev[j] + (fgr ? carry[carryGates + nH + j] : 0); // dE/df_t = δc_t ⊙ c_{t-1}
-            double dI = dC * zt + (fgr ? carry[carryGates + j] : 0);      // dE/di_t = δc_t ⊙ z_t
-            if (cell.coupledInputForget()) {
-                dI -= dF;                                                 // CIFG: f_t = 1 - i_t
-            }
-            double dFBar = cell.forgetGate() ? dF * ft * (1 - ft) : 0;    // δf̄_t = δc_t ⊙ c_{t-1} ⊙ σ'(f̄_t)
-            double dIBar = cell.inputGate() ? dI * it * (1 - it) : 0;     // δī_t = δc_t ⊙ z_t ⊙ σ'(ī_t)
-            double dZBar = dC * it * g.derivativeFromOutput(zt);          // δz̄_t = δc_t ⊙ i_t ⊙ g'(z̄_t)
-            dn[offI + j] = dIBar;
-            dn[offF + j] = dFBar;
-            dn[offZ + j] = dZBar;
-            dn[offO + j] = dOBar;
-            carry[carryC + j] = dC * ft + pI[j] * dIBar + pF[j] * dFBar;  // to δc_{t-1}: δc_t ⊙ f_t + p_i ⊙ δī_t + p_f ⊙ δf̄_t
-            if (cell.peepholes()) {
-                peepholeI.gradient()[j] += cPrev[j] * dIBar;              // δp_i += c_{t-1} ⊙ δī_t
-                peepholeF.gradient()[j] += cPrev[j] * dFBar;              // δp_f += c_{t-1} ⊙ δf̄_t
-                peepholeO.gradient()[j] += c[j] * dOBar;                  // δp_o += c_t ⊙ δō_t
+        for (int r = 0; r < rows; r++) {
+            int ra = 4 * nH * r;
+            int offI = ra + blockStart(BLOCK_I);
+            int offF = ra + blockStart(BLOCK_F);
+            int offZ = ra + blockStart(BLOCK_Z);
+            int offO = ra + blockStart(BLOCK_O);
+            int rh = nH * r;
+            int carryC = r * cs + nH;
+            int carryGates = r * cs + 2 * nH;                             // (i, f, o) errors, FGR only
+            for (int j = 0; j < nH; j++) {
+                double it = act[offI + j];
+                double ft = act[offF + j];
+                double zt = act[offZ + j];
+                double ot = act[offO + j];
+                double dyj = dy[rh + j];
+                double dO = dyj * hc[rh + j] + (fgr ? carry[carryGates + 2 * nH + j] : 0);  // dE/do_t
+                double dOBar = cell.outputGate() ? clip(dO * ot * (1 - ot)) : 0;  // δō_t = δy_t ⊙ h(c_t) ⊙ σ'(ō_t)
+                double dC = dyj * ot * h.derivativeFromOutput(hc[rh + j])  // δc_t = δy_t ⊙ o_t ⊙ h'(c_t)
+                        + pO[j] * dOBar                                   //      + p_o ⊙ δō_t
+                        + carry[carryC + j];                              //      + (p_i ⊙ δī + p_f ⊙ δf̄ + δc ⊙ f)_{t+1}
+                double dF = dC * cPrev[rh + j] + (fgr ? carry[carryGates + nH + j] : 0); // dE/df_t = δc_t ⊙ c_{t-1}
+                double dI = dC * zt + (fgr ? carry[carryGates + j] : 0);  // dE/di_t = δc_t ⊙ z_t
+                if (cell.coupledInputForget()) {
+                    dI -= dF;                                             // CIFG: f_t = 1 - i_t
+                }
+                double dFBar = cell.forgetGate() ? clip(dF * ft * (1 - ft)) : 0;  // δf̄_t = δc_t ⊙ c_{t-1} ⊙ σ'(f̄_t)
+                double dIBar = cell.inputGate() ? clip(dI * it * (1 - it)) : 0;   // δī_t = δc_t ⊙ z_t ⊙ σ'(ī_t)
+                double dZBar = clip(dC * it * g.derivativeFromOutput(zt));        // δz̄_t = δc_t ⊙ i_t ⊙ g'(z̄_t)
+                dn[offI + j] = dIBar;
+                dn[offF + j] = dFBar;
+                dn[offZ + j] = dZBar;
+                dn[offO + j] = dOBar;
+                carry[carryC + j] = detached
+                        ? dC * ft                                         // truncated: the carousel only
+                        : dC * ft + pI[j] * dIBar + pF[j] * dFBar;        // δc_{t-1}: δc_t ⊙ f_t + p_i ⊙ δī_t + p_f ⊙ δf̄_t
+                if (cell.peepholes()) {
+                    peepholeI.gradient()[j] += cPrev[rh + j] * dIBar;     // δp_i += c_{t-1} ⊙ δī_t
+                    peepholeF.gradient()[j] += cPrev[rh + j] * dFBar;     // δp_f += c_{t-1} ⊙ δf̄_t
+                    peepholeO.gradient()[j] += c[rh + j] * dOBar;         // δp_o += c_t ⊙ δō_t
+                }
             }
         }
-        DMatrixRMaj yPrev = tr.yPrev(t);
-        CommonOps_DDRM.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix()); // δW += δ_t x_tᵀ
-        CommonOps_DDRM.multAddTransA(deltaNet, yPrev, weightHh.gradientMatrix());      // δR += δ_t y_{t-1}ᵀ
-        double[] gb = bias.gradient();
-        for (int k = 0; k < gb.length; k++) {
-            gb[k] += dn[k];                                                            // δb += δ_t
+        addWeightGradients(tr, t, deltaNet);
+        if (detached) {
+            for (int r = 0; r < rows; r++) {
+                Arrays.fill(carry, r * cs, r * cs + nH, 0.0);             // no path through y_{t-1}
+                Arrays.fill(carry, r * cs + 2 * nH, (r + 1) * cs, 0.0);   // nor through (i, f, o)_{t-1} (FGR)
+            }
+            return;
         }
-        CommonOps_DDRM.mult(deltaNet, weightHh.valueMatrix(), deltaYPrev);             // to δy_{t-1}: Rᵀ δ_t
-        System.arraycopy(deltaYPrev.data, 0, carry, 0, nH);
+        DMatrixRMaj deltaYPrev = RowOps.rows(tr.deltaYPrev, rows);
+        CommonOps_DDRM.mult(deltaNet, weightHh.valueMatrix(), deltaYPrev);  // to δy_{t-1}: Rᵀ δ_t
+        RowOps.toCarry(deltaYPrev, carry, cs, 0);
         if (fgr) {
-            gatherGates(dn, deltaGates.data);
-            gatherGates(tr.actPrev(t).data, gatesPrev.data);
-            CommonOps_DDRM.multAddTransA(deltaGates, gatesPrev, weightGateRecurrent.gradientMatrix()); // δG += δgates_t (i,f,o)_{t-1}ᵀ
-            CommonOps_DDRM.mult(deltaGates, weightGateRecurrent.valueMatrix(), deltaGatesPrev);       // to dE/d(i,f,o)_{t-1}: Gᵀ δgates_t
-            System.arraycopy(deltaGatesPrev.data, 0, carry, carryGates, 3 * nH);
+            DMatrixRMaj deltaGatesPrev = RowOps.rows(tr.deltaGatesPrev, rows);
+            CommonOps_DDRM.mult(tr.deltaGates, weightGateRecurrent.valueMatrix(), deltaGatesPrev); // to dE/d(i,f,o)_{t-1}: Gᵀ δgates_t
+            RowOps.toCarry(deltaGatesPrev, carry, cs, 2 * nH);
         }
     }
 
-    private void checkCarry(double[] carry) {
-        if (carry.length != carrySize()) {
-            throw new IllegalArgumentException("the carry has " + carry.length + " values, this network carries "
-                    + carrySize());
+    /**
+     * The gradients of the stacked weights from the net-input errors δ_t of every row of step t:
+     * δW += δ_tᵀ x_t, δR += δ_tᵀ y_{t-1}, δb += δ_t, and for FGR δG += δgates_tᵀ (i, f, o)_{t-1}
+     * (leaving δgates_t, the i, f, o blocks of δ_t, in the trajectory's scratch).
+     */
+    private void addWeightGradients(LstmTrajectory tr, int t, DMatrixRMaj deltaNet) {
+        int rows = deltaNet.numRows;
+        CommonOps_DDRM.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());   // δW += δ_tᵀ x_t
+        CommonOps_DDRM.multAddTransA(deltaNet, tr.yPrev(t), weightHh.gradientMatrix());  // δR += δ_tᵀ y_{t-1}
+        RowOps.addRowSum(deltaNet, bias.gradient());                                     // δb += δ_t
+        if (cell.fullGateRecurrence()) {
+            DMatrixRMaj deltaGates = RowOps.rows(tr.deltaGates, rows);
+            DMatrixRMaj gatesPrev = RowOps.rows(tr.gatesPrev, rows);
+            gatherGates(deltaNet, deltaGates);
+            gatherGates(tr.actPrev(t), gatesPrev);
+            CommonOps_DDRM.multAddTransA(deltaGates, gatesPrev, weightGateRecurrent.gradientMatrix()); // δG += δgates_tᵀ (i,f,o)_{t-1}
         }
     }
+
+    /** Graves (2013): a net-input derivative clipped to [-L, L], or unchanged when clipping is off. */
+    private double clip(double delta) {
+        return clip > 0 ? Math.max(-clip, Math.min(clip, delta)) : delta;
+    }
+
+    // ------------------------------------------------------------------- the 1997-style truncated gradient
+
+    /**
+     * Refuses the 1997 truncated gradient when derivative clipping is on: clipping acts on the
+     * net-input errors of a backward pass, which the forward-traced rule does not have.
+     */
+    @Override
+    public void checkTruncatedGradientSupported() {
+        if (config.clipsDerivatives()) {
+            throw new IllegalArgumentException("rule truncated1997 computes no backward pass for derivative clipping "
+                    + "(Graves 2013) to act on; set derivativeClip to 0 or train with bptt");
+        }
+    }
+
+    /** One cell per block: C = H. */
+    @Override
+    public int cellCount() {
+        return nH;
+    }
+
+    /** z(t) = [x_t, y_{t-1}], and for FGR also (i, f, o)_{t-1}. */
+    @Override
+    public int sourceCount() {
+        return nIn + nH + (cell.fullGateRecurrence() ? 3 * nH : 0);
+    }
+
+    /** The block input, then the input gate and the forget gate if the variant has them (own weights). */
+    @Override
+    public int tracedGroupCount() {
+        return tracedBlocks.length;
+    }
+
+    @Override
+    public int tracedRowCount(int group) {
+        tracedBlock(group);
+        return nH;
+    }
+
+    @Override
+    public int tracedRowOfCell(int group, int cell) {
+        tracedBlock(group);
+        return cell;
+    }
+
+    /** The input and forget gates read c_{t-1} through p_i, p_f (not in NP). */
+    @Override
+    public boolean tracedGroupHasPeepholes(int group) {
+        return cell.peepholes() && tracedBlock(group) != BLOCK_Z;
+    }
+
+    private int tracedBlock(int group) {
+        if (group < 0 || group >= tracedBlocks.length) {
+            throw new IllegalArgumentException("traced group must be 0 to " + (tracedBlocks.length - 1) + ", was " + group);
+        }
+        return tracedBlocks[group];
+    }
+
+    /**
+     * z(t); carousel factor f_t; direct factors dc_t/d(net) with c_{t-1} and z(t) held:
+     * {@code i_t g'(z̄_t)} (block input), {@code z_t σ'(ī_t)} (input gate; CIFG: {@code (z_t - c_{t-1}) σ'(ī_t)},
+     * since f_t = 1 - i_t), {@code c_{t-1} σ'(f̄_t)} (forget gate).
+     */
+    @Override
+    public void cecStep(Trajectory trajectory, int t, double[] sources, double[] carouselFactor,
+                        double[][] directFactor) {
+        LstmTrajectory tr = own(trajectory);
+        System.arraycopy(tr.x.at(t).data, 0, sources, 0, nIn);
+        System.arraycopy(tr.yPrev(t).data, 0, sources, nIn, nH);
+        if (cell.fullGateRecurrence()) {
+            DMatrixRMaj gates = RowOps.rows(tr.gatesPrev, 1);
+            gatherGates(tr.actPrev(t), gates);
+            System.arraycopy(gates.data, 0, sources, nIn + nH, 3 * nH);
+        }
+        double[] act = tr.act.at(t).data;
+        double[] cPrev = tr.cPrev(t).data;
+        for (int j = 0; j < nH; j++) {
+            double it = act[blockStart(BLOCK_I) + j];
+            double ft = act[blockStart(BLOCK_F) + j];
+            double zt = act[blockStart(BLOCK_Z) + j];
+            carouselFactor[j] = ft;
+            for (int group = 0; group < tracedBlocks.length; group++) {
+                directFactor[group][j] = switch (tracedBlocks[group]) {
+                    case BLOCK_Z -> it * g.derivativeFromOutput(zt);
+                    case BLOCK_I -> (cell.coupledInputForget() ? zt - cPrev[j] : zt) * it * (1 - it);
+                    default -> cPrev[j] * ft * (1 - ft);
+                };
+            }
+        }
+    }
+
+    /** c_{t-1}, the source of p_i and p_f. */
+    @Override
+    public void peepholeSources(Trajectory trajectory, int t, double[] previousCellStates) {
+        System.arraycopy(own(trajectory).cPrev(t).data, 0, previousCellStates, 0, nH);
+    }
+
+    /**
+     * Output layer and output gate (W_o, R_o, b_o, p_o, and G's o rows for FGR) from this step's error
+     * only, and {@code e_c = δy_t ⊙ o_t ⊙ h'(c_t) + p_o ⊙ δō_t} with {@code δy_t = W_outᵀ δ_out}.
+     */
+    @Override
+    public void truncatedBackward(Trajectory trajectory, int t, double[] outputNetDelta, double[] cellStateError) {
+        LstmTrajectory tr = own(trajectory);
+        tr.store.checkBackward(t);
+        DMatrixRMaj deltaY = RowOps.rows(tr.deltaY, 1);
+        Arrays.fill(deltaY.data, 0, nH, 0.0);
+        output.loadDelta(outputNetDelta, 1, tr.outputDelta);
+        output.backward(tr.y.at(t), tr.outputDelta, deltaY);
+        DMatrixRMaj deltaNet = RowOps.rows(tr.deltaNet, 1);
+        double[] dn = deltaNet.data;
+        Arrays.fill(dn, 0.0);
+        double[] act = tr.act.at(t).data;
+        double[] c = tr.c.at(t).data;
+        double[] hc = tr.hc.at(t).data;
+        for (int j = 0; j < nH; j++) {
+            double ot = act[blockStart(BLOCK_O) + j];
+            double dyj = deltaY.data[j];
+            double dOBar = cell.outputGate() ? dyj * hc[j] * ot * (1 - ot) : 0;      // δō_t
+            dn[blockStart(BLOCK_O) + j] = dOBar;
+            cellStateError[j] = dyj * ot * h.derivativeFromOutput(hc[j]) + pO[j] * dOBar;
+            if (cell.peepholes()) {
+                peepholeO.gradient()[j] += c[j] * dOBar;                              // δp_o += c_t ⊙ δō_t
+            }
+        }
+        addWeightGradients(tr, t, deltaNet);                                          // only the o rows are non-zero
+    }
+
+    /** Row j of a traced group's gradient: on x_t (W), y_{t-1} (R), (i, f, o)_{t-1} (FGR's G; gates only), bias. */
+    @Override
+    public void addTracedGradient(int group, double[] gradient) {
+        int block = tracedBlock(group);
+        int stride = sourceCount() + 1;
+        double[] gw = weightIh.gradient();
+        double[] gr = weightHh.gradient();
+        double[] gb = bias.gradient();
+        int fgrRow = fgrIndex(block);
+        for (int j = 0; j < nH; j++) {
+            int from = j * stride;
+            int row = blockStart(block) + j;
+            for (int m = 0; m < nIn; m++) {
+                gw[row * nIn + m] += gradient[from + m];
+            }
+            for (int m = 0; m < nH; m++) {
+                gr[row * nH + m] += gradient[from + nIn + m];
+            }
+            if (cell.fullGateRecurrence() && fgrRow >= 0) {
+                double[] gg = weightGateRecurrent.gradient();
+                int gRow = (fgrRow * nH + j) * 3 * nH;
+                for (int m = 0; m < 3 * nH; m++) {
+                    gg[gRow + m] += gradient[from + nIn + nH + m];
+                }
+            }
+            gb[row] += gradient[from + stride - 1];
+        }
+    }
+
+    @Override
+    public void addPeepholeGradient(int group, double[] gradient) {
+        if (!tracedGroupHasPeepholes(group)) {
+            throw new IllegalArgumentException("traced group " + group + " has no peepholes");
+        }
+        double[] gp = tracedBlock(group) == BLOCK_I ? peepholeI.gradient() : peepholeF.gradient();
+        for (int j = 0; j < nH; j++) {
+            gp[j] += gradient[j];
+        }
+    }
+
+    /**
+     * What step t + 1 of the truncated graph reads from step t, for every step of the sequence at the
+     * current weights: {@code [y_t | c_t]}, and for FGR also the stacked activations (i, f, z, o)_t.
+     *
+     * @return {@code [T][2H]} or {@code [T][6H]}, fresh arrays
+     */
+    public double[][] recordRecurrentSources(Sequence sequence) {
+        double[][] recorded = new double[sequence.length()][];
+        LstmTrajectory tr = inference();
+        double[][] inputs = sequence.inputs();
+        for (int t = 0; t < inputs.length; t++) {
+            forwardStep(tr, t, inputs[t]);
+            double[] r = new double[recordWidth()];
+            System.arraycopy(tr.y.at(t).data, 0, r, 0, nH);
+            System.arraycopy(tr.c.at(t).data, 0, r, nH, nH);
+            if (cell.fullGateRecurrence()) {
+                System.arraycopy(tr.act.at(t).data, 0, r, 2 * nH, 4 * nH);
+            }
+            recorded[t] = r;
+        }
+        return recorded;
+    }
+
+    private int recordWidth() {
+        return cell.fullGateRecurrence() ? 6 * nH : 2 * nH;
+    }
+
+    /**
+     * Forward pass of the truncated graph: at step t the weights R, the peepholes p_i, p_f and (FGR) G
+     * read {@code recorded[t - 1]} ({@link #recordRecurrentSources}) instead of the live values, while the
+     * cell state runs through c_{t-1} ⊙ f_t as usual. With the recording taken at the current weights it
+     * gives the ordinary forward pass; its derivatives with the recording held fixed are what the 1997
+     * truncated gradient computes.
+     *
+     * @return the loss summed over the steps with a target
+     */
+    public double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
+        double[][] inputs = sequence.inputs();
+        double[][] targets = sequence.targets();
+        for (int t = 0; t + 1 < inputs.length; t++) {
+            if (t >= recorded.length || recorded[t] == null || recorded[t].length != recordWidth()) {
+                throw new IllegalArgumentException("recorded sources at step " + t + " must hold " + recordWidth()
+                        + " values");
+            }
+        }
+        LstmTrajectory tr = inference();
+        DMatrixRMaj yConst = new DMatrixRMaj(1, nH);
+        DMatrixRMaj cConst = new DMatrixRMaj(1, nH);
+        DMatrixRMaj actConst = new DMatrixRMaj(1, 4 * nH);
+        double total = 0;
+        for (int t = 0; t < inputs.length; t++) {
+            RowOps.checkInput(inputs[t], nIn, t);
+            beginStep(tr, t, inputs[t], 1);
+            if (t == 0) {
+                forwardKernel(tr, t, tr.yPrev(t), tr.cPrev(t), tr.actPrev(t));
+            } else {
+                double[] r = recorded[t - 1];
+                System.arraycopy(r, 0, yConst.data, 0, nH);
+                System.arraycopy(r, nH, cConst.data, 0, nH);
+                if (cell.fullGateRecurrence()) {
+                    System.arraycopy(r, 2 * nH, actConst.data, 0, 4 * nH);
+                }
+                forwardKernel(tr, t, yConst, cConst, actConst);
+            }
+            double[] y = tr.out.at(t).data;
+            observer.onStep(t, y);
+            if (targets[t] != null) {
+                total += outputUnits().loss().value(y, targets[t]);
+            }
+        }
+        return total;
+    }
+
+    // ---------------------------------------------------------------------------------------- helpers
 
     private int blockStart(int block) {
         return block * nH;
     }
 
-    /** Copies the i, f, o blocks of a stacked [4H] vector into a [3H] vector. */
-    private void gatherGates(double[] stacked, double[] gates) {
+    /** The position of a stacked block among FGR's gates (i, f, o), or -1 for the block input. */
+    private static int fgrIndex(int block) {
         for (int k = 0; k < FGR_BLOCKS.length; k++) {
-            System.arraycopy(stacked, blockStart(FGR_BLOCKS[k]), gates, k * nH, nH);
+            if (FGR_BLOCKS[k] == block) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Copies the i, f, o blocks of each row of a stacked [n, 4H] matrix into the rows of an [n, 3H] matrix. */
+    private void gatherGates(DMatrixRMaj stacked, DMatrixRMaj gates) {
+        for (int r = 0; r < gates.numRows; r++) {
+            for (int k = 0; k < FGR_BLOCKS.length; k++) {
+                System.arraycopy(stacked.data, r * 4 * nH + blockStart(FGR_BLOCKS[k]), gates.data,
+                        r * 3 * nH + k * nH, nH);
+            }
         }
     }
 
-    /** Adds a [3H] vector (blocks i, f, o) into the matching blocks of a stacked [4H] vector. */
-    private void scatterAddGates(double[] gates, double[] stacked) {
-        for (int k = 0; k < FGR_BLOCKS.length; k++) {
-            int from = k * nH;
-            int to = blockStart(FGR_BLOCKS[k]);
-            for (int j = 0; j < nH; j++) {
-                stacked[to + j] += gates[from + j];
+    /** Adds each row of an [n, 3H] matrix (blocks i, f, o) into the matching blocks of a stacked [n, 4H] matrix. */
+    private void scatterAddGates(DMatrixRMaj gates, DMatrixRMaj stacked) {
+        for (int r = 0; r < gates.numRows; r++) {
+            for (int k = 0; k < FGR_BLOCKS.length; k++) {
+                int from = r * 3 * nH + k * nH;
+                int to = r * 4 * nH + blockStart(FGR_BLOCKS[k]);
+                for (int j = 0; j < nH; j++) {
+                    stacked.data[to + j] += gates.data[from + j];
+                }
             }
         }
     }
@@ -406,61 +773,5 @@ public final class VanillaLstm implements BpttNetwork {
             return tr;
         }
         throw new IllegalArgumentException("the trajectory was not made by this network's newTrajectory");
-    }
-
-    /** Per-step activations of one {@link VanillaLstm}, in a {@link StepStore} ring. */
-    private static final class LstmTrajectory implements Trajectory {
-        final VanillaLstm owner;
-        final StepStore store;
-        final StepSeries x;    // x_t                      [I]
-        final StepSeries act;  // i_t, f_t, z_t, o_t       [4H]
-        final StepSeries c;    // c_t                      [H]
-        final StepSeries hc;   // h(c_t)                   [H]
-        final StepSeries y;    // y_t                      [H]
-        final StepSeries out;  // output units             [K]
-        final DMatrixRMaj zeroH;   // y_{-1} = c_{-1} = 0
-        final DMatrixRMaj zero4H;  // gate activations before step 0
-
-        LstmTrajectory(VanillaLstm owner, int capacity) {
-            this.owner = owner;
-            this.store = new StepStore(capacity);
-            int nH = owner.nH;
-            this.x = store.series(owner.nIn);
-            this.act = store.series(4 * nH);
-            this.c = store.series(nH);
-            this.hc = store.series(nH);
-            this.y = store.series(nH);
-            this.out = store.series(owner.outputSize());
-            this.zeroH = new DMatrixRMaj(1, nH);
-            this.zero4H = new DMatrixRMaj(1, 4 * nH);
-        }
-
-        /** This trajectory, after checking that step {@code t} is held. */
-        LstmTrajectory held(int t) {
-            store.checkHeld(t);
-            return this;
-        }
-
-        DMatrixRMaj yPrev(int t) {
-            return t == 0 ? zeroH : y.at(t - 1);
-        }
-
-        DMatrixRMaj cPrev(int t) {
-            return t == 0 ? zeroH : c.at(t - 1);
-        }
-
-        DMatrixRMaj actPrev(int t) {
-            return t == 0 ? zero4H : act.at(t - 1);
-        }
-
-        @Override
-        public int capacity() {
-            return store.capacity();
-        }
-
-        @Override
-        public void ensureCapacity(int steps) {
-            store.ensureCapacity(steps);
-        }
     }
 }

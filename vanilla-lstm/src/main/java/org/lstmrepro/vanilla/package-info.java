@@ -3,12 +3,15 @@
  * as configurations of one cell ({@link org.lstmrepro.vanilla.VanillaLstm},
  * {@link org.lstmrepro.vanilla.Variant}, {@link org.lstmrepro.vanilla.CellStructure}), and the
  * simple tanh RNN and GRU baselines ({@link org.lstmrepro.vanilla.SimpleRnn},
- * {@link org.lstmrepro.vanilla.Gru}). All implement {@link org.lstmrepro.core.model.BpttNetwork}, so
- * full and truncated BPTT train them unchanged; tensor names and layouts are those of the
- * interchange spec (PyTorch {@code nn.LSTM} / {@code nn.GRU} / {@code nn.RNN}).
+ * {@link org.lstmrepro.vanilla.Gru}). All implement {@link org.lstmrepro.core.model.BatchBpttNetwork}, so
+ * full and truncated BPTT train them unchanged, one sequence at a time or as masked minibatches; the
+ * LSTM is also a {@link org.lstmrepro.truncated.CecNetwork} for the 1997-style truncated gradient.
+ * Tensor names and layouts are those of the interchange spec (PyTorch {@code nn.LSTM} / {@code nn.GRU}
+ * / {@code nn.RNN}).
  *
- * <p>Every per-step quantity is kept as a [1, width] EJML matrix and the weight products are
- * matrix-matrix kernels, so that a batch of B sequences ([B, width] slots) needs an outer loop over
- * rows in the element-wise code, not a new design.
+ * <p>Every per-step quantity is kept as a [B, width] EJML matrix (B = 1 for one sequence), used with
+ * as many rows as sequences still run at the step, and the weight products are matrix-matrix kernels;
+ * the element-wise code loops over rows. There is one kernel per network: the single-sequence methods
+ * are the batch of one.
  */
 package org.lstmrepro.vanilla;

@@ -90,4 +90,27 @@ final class Fixtures {
         randomise(net.parameters(), RandomStream.root(seed).derive("weights"), 0.6);
         return net;
     }
+
+    /** A copy of every parameter's gradient buffer, in parameter order. */
+    static double[][] gradients(ParameterSet parameters) {
+        return parameters.all().stream().map(p -> p.gradient().clone()).toArray(double[][]::new);
+    }
+
+    /** max_i |a_i - b_i| / max(|a_i|, |b_i|, floor). */
+    static double maxRelativeDifference(double[] a, double[] b, double floor) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, GradientCheck.relativeError(a[i], b[i], floor));
+        }
+        return worst;
+    }
+
+    /** Random input sequences of the given lengths, targets at every step or the last only. */
+    static java.util.List<Sequence> batch(RandomStream r, int[] lengths, boolean targetEveryStep, OutputUnits units) {
+        java.util.List<Sequence> batch = new java.util.ArrayList<>();
+        for (int len : lengths) {
+            batch.add(sequence(r, len, I, K, targetEveryStep, units));
+        }
+        return batch;
+    }
 }
