@@ -116,6 +116,11 @@ final class TrainCommand implements Runnable {
     @Option(names = "--forget-gate-bias", paramLabel = "B", description = "vanilla: initial forget-gate bias (default 0).")
     Double forgetGateBias;
 
+    @Option(names = "--derivative-clip", paramLabel = "L",
+            description = "vanilla: clip dE/d(net inputs) of the LSTM layer to [-L, L] during the backward pass"
+                    + " (Graves 2013); default off.")
+    Double derivativeClip;
+
     @Option(names = "--save-params", paramLabel = "FILE",
             description = "Write the trained weights here (interchange parameter format).")
     Path saveParams;
@@ -133,7 +138,7 @@ final class TrainCommand implements Runnable {
             throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
         }
         ModelOptions options = new ModelOptions(blocks, cells, hidden, outputActivation, initRange, inputGateBias,
-                outputGateBias, forgetGateBias);
+                outputGateBias, forgetGateBias, derivativeClip);
         TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,
                 clipping, clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, options);
         Trial trial = new Trial(trialSpec, quiet ? Double.POSITIVE_INFINITY : progressSeconds);

@@ -61,6 +61,7 @@ public final class ModelConfigs {
         m.put("inputGateBias", c.inputGateBias());
         m.put("forgetGateBias", c.forgetGateBias());
         m.put("outputGateBias", c.outputGateBias());
+        m.put("derivativeClip", c.derivativeClip());
         return m;
     }
 
@@ -114,10 +115,11 @@ public final class ModelConfigs {
         double inputGateBias = r.number("inputGateBias", 0);
         double forgetGateBias = r.number("forgetGateBias", 0);
         double outputGateBias = r.number("outputGateBias", 0);
+        double derivativeClip = r.number("derivativeClip", VanillaConfig.NO_DERIVATIVE_CLIP);
         r.requireNoOtherKeys();
         try {
             return new VanillaConfig(inputSize, hiddenSize, outputSize, variant, units, init, inputGateBias,
-                    forgetGateBias, outputGateBias);
+                    forgetGateBias, outputGateBias, derivativeClip);
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

@@ -12,10 +12,11 @@ package org.lstmrepro.reports.run;
  * @param inputGateBiases   1997: initial input-gate bias per block; vanilla: one value for all cells
  * @param outputGateBiases  1997: initial output-gate bias per block; vanilla: one value for all cells
  * @param forgetGateBias    vanilla: initial forget-gate bias
+ * @param derivativeClip    vanilla: Graves (2013) clipping of dE/d(net inputs) in the backward pass; 0 = off
  */
 public record ModelOptions(Integer blocks, Integer cellsPerBlock, Integer hiddenSize, String outputActivation,
                            Double initRange, double[] inputGateBiases, double[] outputGateBiases,
-                           Double forgetGateBias) {
+                           Double forgetGateBias, Double derivativeClip) {
 
-    public static final ModelOptions DEFAULTS = new ModelOptions(null, null, null, null, null, null, null, null);
+    public static final ModelOptions DEFAULTS = new ModelOptions(null, null, null, null, null, null, null, null, null);
 }

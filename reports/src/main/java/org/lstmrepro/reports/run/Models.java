@@ -51,6 +51,10 @@ public final class Models {
     }
 
     private static BuiltModel original1997(Task task, ModelOptions o, RandomStream init) {
+        if (o.hiddenSize() != null || o.forgetGateBias() != null || o.derivativeClip() != null) {
+            throw new IllegalArgumentException("--hidden, --forget-gate-bias and --derivative-clip are for vanilla, rnn"
+                    + " and gru; original1997 takes --blocks and --cells and has no forget gate");
+        }
         Preset1997 preset = Presets1997.names().contains(task.id()) ? Presets1997.get(task.id()) : null;
         Lstm1997Config base = preset != null
                 ? preset.config()
@@ -79,7 +83,8 @@ public final class Models {
                 .withOutputUnits(outputUnits(task, o))
                 .withInitialisation(initialisation(o))
                 .withGateBiases(single("input", o.inputGateBiases()), o.forgetGateBias() != null ? o.forgetGateBias() : 0,
-                        single("output", o.outputGateBiases()));
+                        single("output", o.outputGateBiases()))
+                .withDerivativeClip(o.derivativeClip() != null ? o.derivativeClip() : VanillaConfig.NO_DERIVATIVE_CLIP);
         VanillaLstm network = new VanillaLstm(config, init);
         return new BuiltModel(network, ModelConfigs.vanilla(config), GREFF_FAMILY_LEARNING_RATE, "bptt",
                 UpdateSchedule.perSequence(), GREFF_FAMILY_OPTIMIZER,
@@ -88,6 +93,9 @@ public final class Models {
 
     private static BuiltModel baseline(String family, Task task, ModelOptions o, RandomStream init) {
         refuse1997Options(family, o);
+        if (o.derivativeClip() != null) {
+            throw new IllegalArgumentException("--derivative-clip is for the vanilla LSTM family, not " + family);
+        }
         if (o.inputGateBiases() != null || o.outputGateBiases() != null || o.forgetGateBias() != null) {
             throw new IllegalArgumentException("model " + family + " has no gates with configurable biases");
         }

@@ -99,7 +99,8 @@ class TrainCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "--model=lstm", "--model=vanilla:XYZ", "--rule=truncated", "--rule=tbptt:0,5", "--optimizer=rmsprop",
-        "--clip=norm:-1", "--schedule=sometimes", "--max-sequences=0", "--blocks=0", "--input-gate-bias=1,2,3"})
+        "--clip=norm:-1", "--schedule=sometimes", "--max-sequences=0", "--blocks=0", "--input-gate-bias=1,2,3",
+        "--derivative-clip=5", "--hidden=4", "--forget-gate-bias=1"})
     void badSettingsAreOneLineErrorsWithStatus2(String bad) {
         String option = bad.substring(0, bad.indexOf('='));
         java.util.List<String> args = new java.util.ArrayList<>(List.of("train", "--task", "adding", "--quiet", bad));
@@ -113,6 +114,15 @@ class TrainCommandTest {
         assertThat(run.status()).as(run.err()).isEqualTo(2);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void derivativeClippingReachesTheVanillaNetworkAndItsSavedConfig(@TempDir Path dir) throws Exception {
+        Path params = dir.resolve("v.json");
+        CliRun run = CliRun.of("train", "--model", "vanilla:NP", "--task", "adding", "--length", "30", "--hidden", "3",
+                "--max-sequences", "5", "--quiet", "--derivative-clip", "0.5", "--save-params", params.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(ParameterFile.read(params).config()).containsEntry("derivativeClip", 0.5).containsEntry("variant", "NP");
     }
 
     @Test
