@@ -37,6 +37,10 @@ public interface LearningRule {
      * Processes a minibatch: the sum of the per-sequence gradients. Rules with batched kernels
      * override this; the default runs the sequences one by one.
      *
+     * <p>The observer sees the outputs exactly as the default would show them: the batch's sequences
+     * in order, each from step 0 to its last step (so a call with {@code t == 0} starts the next
+     * sequence).
+     *
      * @return the summed loss
      */
     default double accumulateBatch(List<Sequence> batch, StepObserver observer) {

@@ -30,14 +30,14 @@ public final class Trainer {
     private final ProgressListener progress;
     private final ParameterSet parameters;
 
-    private final SequenceError sequenceError;
     private final RecentWindow window;
-    private final StepObserver recordTargets;
+    /** The sequences of the current update (one, or a minibatch), and their errors. */
+    private final Sequence[] batch;
+    private final SequenceError[] sequenceErrors;
+    private final StepObserver recordOne;
     private final GradientListener onlineUpdate;
 
-    private double[][] currentTargets;
     private long sequenceNumber;
-    private int pendingInBatch;
     private TrainingResult.Divergence divergence;
 
     public Trainer(LearningRule rule, TrainerSettings settings, ProgressListener progress) {
@@ -45,12 +45,17 @@ public final class Trainer {
         this.settings = settings;
         this.progress = progress == null ? ProgressListener.NONE : progress;
         this.parameters = rule.network().parameters();
-        this.sequenceError = new SequenceError(settings.criterion());
         this.window = new RecentWindow(settings.stoppingRule().window());
-        this.recordTargets = (t, y) -> {
-            double[] target = currentTargets[t];
+        int batchSize = settings.schedule().batchSize();
+        this.batch = new Sequence[batchSize];
+        this.sequenceErrors = new SequenceError[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            sequenceErrors[i] = new SequenceError(settings.criterion());
+        }
+        this.recordOne = (t, y) -> {
+            double[] target = batch[0].targets()[t];
             if (target != null) {
-                sequenceError.add(y, target);
+                sequenceErrors[0].add(y, target);
             }
         };
         this.onlineUpdate = settings.schedule().mode() == UpdateSchedule.Mode.ONLINE
@@ -71,31 +76,39 @@ public final class Trainer {
         parameters.zeroGradients();
         RunStatus status = RunStatus.BUDGET_EXHAUSTED;
         long maxSequences = settings.maxSequences();
+        training:
         while (sequenceNumber < maxSequences) {
-            Sequence sequence = trainingData.get();
-            sequenceNumber++;
-            currentTargets = sequence.targets();
-            sequenceError.reset();
-            double loss = rule.accumulate(sequence, recordTargets, onlineUpdate);
-            if (divergence == null && !Double.isFinite(loss)) {
-                divergence = new TrainingResult.Divergence(sequenceNumber, -1, "loss is " + loss);
+            int n = (int) Math.min(batch.length, maxSequences - sequenceNumber);
+            for (int i = 0; i < n; i++) {
+                batch[i] = trainingData.get();
+                sequenceErrors[i].reset();
             }
-            if (divergence == null) {
-                updateAfterSequence();
+            double loss = n == 1 && batch.length == 1
+                    ? rule.accumulate(batch[0], recordOne, onlineUpdate)
+                    : rule.accumulateBatch(batchView(n), recordBatch());
+            if (divergence == null && !Double.isFinite(loss)) {
+                divergence = new TrainingResult.Divergence(sequenceNumber + n, -1, "loss is " + loss);
+            }
+            if (divergence == null && settings.schedule().mode() != UpdateSchedule.Mode.ONLINE) {
+                applyUpdate(-1, sequenceNumber + n);
             }
             if (divergence != null) {
+                sequenceNumber = divergence.sequence();
                 status = RunStatus.DIVERGED;
                 break;
             }
-            window.add(sequenceError.allCorrect(), sequenceError.meanSquaredError());
+            for (int i = 0; i < n; i++) {
+                sequenceNumber++;
+                window.add(sequenceErrors[i].allCorrect(), sequenceErrors[i].meanSquaredError());
+                if (sequenceNumber % settings.curveEvery() == 0) {
+                    curve.add(snapshot((System.nanoTime() - start) * 1e-9));
+                }
+                if (window.meets(settings.stoppingRule())) {
+                    status = RunStatus.SOLVED;
+                    break training;
+                }
+            }
             double seconds = (System.nanoTime() - start) * 1e-9;
-            if (sequenceNumber % settings.curveEvery() == 0) {
-                curve.add(snapshot(seconds));
-            }
-            if (window.meets(settings.stoppingRule())) {
-                status = RunStatus.SOLVED;
-                break;
-            }
             if (seconds - lastReport >= settings.progressSeconds()) {
                 lastReport = seconds;
                 progress.onProgress(snapshot(seconds));
@@ -110,6 +123,28 @@ public final class Trainer {
         return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds);
     }
 
+    /** The first n sequences of the batch buffer, as a list (a view; no copy of the sequences). */
+    private List<Sequence> batchView(int n) {
+        return java.util.Arrays.asList(batch).subList(0, n);
+    }
+
+    /**
+     * An observer for a batch: the rule shows the sequences in order, each from step 0, so a call
+     * with t == 0 moves on to the next sequence (see LearningRule#accumulateBatch).
+     */
+    private StepObserver recordBatch() {
+        int[] index = {-1};
+        return (t, y) -> {
+            if (t == 0) {
+                index[0]++;
+            }
+            double[] target = batch[index[0]].targets()[t];
+            if (target != null) {
+                sequenceErrors[index[0]].add(y, target);
+            }
+        };
+    }
+
     private TrainingProgress snapshot(double seconds) {
         return new TrainingProgress(sequenceNumber, window.meanError(), window.fractionCorrect(), window.size(),
                 seconds);
@@ -118,34 +153,21 @@ public final class Trainer {
     /** Called by the rule (online schedule) whenever a gradient contribution is ready. */
     private void updateOnline(int step) {
         if (divergence == null) {
-            applyUpdate(step);
+            applyUpdate(step, sequenceNumber + 1);
         }
     }
 
-    private void updateAfterSequence() {
-        switch (settings.schedule().mode()) {
-            case ONLINE -> { }
-            case PER_SEQUENCE -> applyUpdate(-1);
-            case MINIBATCH -> {
-                pendingInBatch++;
-                if (pendingInBatch == settings.schedule().batchSize()) {
-                    pendingInBatch = 0;
-                    applyUpdate(-1);
-                }
-            }
-        }
-    }
-
-    private void applyUpdate(int step) {
+    /** Clips, steps the optimizer and zeroes the gradient; {@code sequence} is the 1-based sequence being processed. */
+    private void applyUpdate(int step, long sequence) {
         if (!parameters.allGradientsFinite()) {
-            divergence = new TrainingResult.Divergence(sequenceNumber, step, "gradient is not finite");
+            divergence = new TrainingResult.Divergence(sequence, step, "gradient is not finite");
             return;
         }
         settings.clipping().clip(parameters);
         settings.optimizer().step(parameters);
         parameters.zeroGradients();
         if (!parameters.allValuesFinite()) {
-            divergence = new TrainingResult.Divergence(sequenceNumber, step, "weights are not finite after the update");
+            divergence = new TrainingResult.Divergence(sequence, step, "weights are not finite after the update");
         }
     }
 }

@@ -126,7 +126,21 @@ class TrainerTest {
 
         CountingSgd batch = new CountingSgd(0.01);
         new Trainer(new ScalarNetwork(0), settings(batch, UpdateSchedule.minibatch(3), 7), null).train(twoTargets, List.of());
-        assertThat(batch.steps).isEqualTo(2);
+        assertThat(batch.steps).as("batches of 3, 3 and the last 1 of the budget").isEqualTo(3);
+    }
+
+    @Test
+    void minibatchTrainingTracksEverySequenceOfTheBatchForTheStoppingRule() {
+        ScalarNetwork net = new ScalarNetwork(0.0);
+        CountingSgd sgd = new CountingSgd(0.2);
+        TrainingResult r = new Trainer(net, settings(sgd, UpdateSchedule.minibatch(4), 10_000), null)
+                .train(doubling(5), take(doubling(99), 100));
+        assertThat(r.status()).isEqualTo(RunStatus.SOLVED);
+        assertThat(r.finalProgress().windowSize()).isEqualTo(50);
+        assertThat(r.finalProgress().recentCorrect()).isEqualTo(1.0);
+        // One update per four sequences (the stop may fall inside a batch).
+        assertThat((long) sgd.steps).isBetween((r.sequences() - 1) / 4, (r.sequences() + 3) / 4);
+        assertThat(net.weight()).isCloseTo(2.0, within(0.04));
     }
 
     @Test
