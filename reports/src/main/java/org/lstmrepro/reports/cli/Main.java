@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             TasksCommand.class,
             SampleCommand.class,
             TrainCommand.class,
+            ReproduceCommand.class,
+            MergeCommand.class,
+            SlurmScriptCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

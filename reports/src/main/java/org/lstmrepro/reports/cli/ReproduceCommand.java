@@ -1,0 +1,113 @@
+package org.lstmrepro.reports.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.lstmrepro.reports.experiment.Experiment;
+import org.lstmrepro.reports.experiment.ExperimentRunner;
+import org.lstmrepro.reports.experiment.ExperimentSource;
+import org.lstmrepro.reports.experiment.GitCommit;
+import org.lstmrepro.reports.experiment.PlannedTrial;
+import org.lstmrepro.reports.experiment.ReportHook;
+import org.lstmrepro.reports.experiment.ResultsTable;
+import org.lstmrepro.reports.experiment.RunOutcome;
+import org.lstmrepro.reports.experiment.RunProgress;
+import org.lstmrepro.reports.experiment.Shard;
+import org.lstmrepro.reports.experiment.TrialPlanner;
+import org.lstmrepro.reports.store.ResultsStore;
+import org.lstmrepro.reports.store.TrialRecord;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lstm-repro reproduce [PRESET|FILE]}: runs an experiment's trials in parallel into a results
+ * store, resuming where an earlier run stopped, then prints a summary and renders the reports.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs every trial of an experiment (a built-in preset or an experiment file, see docs/experiments.md)",
+            "and writes each finished trial to DIR/trials/KEY.json at once. Running the same command again skips",
+            "the trials already in DIR (resume). Results depend only on each trial's spec and seed, never on",
+            "--workers or --shard. Progress goes to stderr, a summary table to stdout.",
+            "Presets: quick (default, ~10 minutes on 2 cores), hochreiter1997, longlag-ablation."})
+final class ReproduceCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET|FILE", defaultValue = ExperimentSource.DEFAULT_PRESET,
+            description = "A preset name or an experiment file (YAML or JSON); default: ${DEFAULT-VALUE}.")
+    String experiment;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 1..N instead of the experiment's seeds.")
+    Integer seeds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The results store (default: runs/<experiment name>).")
+    Path out;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Trials run at the same time (default: the available processors).")
+    Integer workers;
+
+    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
+            description = "Run only the i-th of n disjoint shares of the trials (default: all); see 'merge'.")
+    String shard;
+
+    @Option(names = "--list", description = "Print the trials (key, model, task, seed, done or not) and exit without running.")
+    boolean list;
+
+    /** Runs after every run with the store's directory; the report renderer is wired in here. */
+    ReportHook reportHook = ReportHook.NONE;
+
+    @Override
+    public Integer call() {
+        Experiment e = ExperimentSource.load(experiment);
+        if (seeds != null) {
+            e = e.withSeedCount(seeds);
+        }
+        int threads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, was " + threads);
+        }
+        Shard share = Shard.parse(shard);
+        List<PlannedTrial> all = TrialPlanner.plan(e);
+        List<PlannedTrial> trials = share.select(all);
+        Path dir = out != null ? out : Path.of("runs", e.name());
+        ResultsStore store = new ResultsStore(dir);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (list) {
+            for (PlannedTrial t : trials) {
+                stdout.printf("%s  %-5s  %s  %s  seed %d%n", t.key(), store.has(t.key()) ? "done" : "to do",
+                        t.modelLabel(), t.taskLabel(), t.spec().seed());
+            }
+            stdout.flush();
+            return 0;
+        }
+        err.println("lstm-repro reproduce: experiment " + e.name() + " (" + e.source() + ")"
+                + (share.equals(Shard.ALL) ? "" : ", shard " + share + ": " + trials.size() + " of " + all.size() + " trials")
+                + " -> " + dir);
+        RunOutcome outcome = new ExperimentRunner(store, threads, GitCommit.resolve(),
+                new RunProgress(err, System.console() != null, System::nanoTime)).run(e.name(), trials);
+        Set<String> keys = trials.stream().map(PlannedTrial::key).collect(Collectors.toSet());
+        List<TrialRecord> records = store.readAll().stream().filter(r -> keys.contains(r.key())).toList();
+        stdout.print(ResultsTable.render(records));
+        stdout.flush();
+        reportHook.afterRun(dir);
+        if (!outcome.succeeded()) {
+            err.println("lstm-repro reproduce: " + outcome.failures().size() + " of " + trials.size()
+                    + " trials failed (see above: " + outcome.failures().stream().map(f -> f.trial().key())
+                    .collect(Collectors.joining(", ")) + "); rerunning the same command retries only those");
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
+        return 0;
+    }
+}
