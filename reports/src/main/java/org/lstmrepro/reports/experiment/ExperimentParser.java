@@ -90,9 +90,15 @@ public final class ExperimentParser {
         for (ConfigNode m : nonEmptyList(root, "models")) {
             models.add(model(m));
         }
+        Map<HyperparameterName, Hyperparameter> hyperparameters = hyperparameters(root.get("hyperparameters"));
+        Integer samples = samples(root.get("samples"));
+        if (samples != null && !HyperparameterPoints.anySampled(hyperparameters)
+                && models.stream().noneMatch(m -> HyperparameterPoints.anySampled(m.hyperparameters()))) {
+            throw root.get("samples").error("is given but no hyperparameter is sampled"
+                    + " (write e.g. learningRate: {logUniform: [1.0e-6, 1.0e-2]})");
+        }
         return new Experiment(root.source(), name, description.isMissing() ? "" : description.text(), seed,
-                seeds(root.get("seeds")), budget, stopError, stopWindow, testSeed, tasks, models,
-                hyperparameters(root.get("hyperparameters")), samples(root.get("samples")));
+                seeds(root.get("seeds")), budget, stopError, stopWindow, testSeed, tasks, models, hyperparameters, samples);
     }
 
     private static List<Long> seeds(ConfigNode node) {

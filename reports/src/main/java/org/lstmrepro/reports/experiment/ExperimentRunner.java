@@ -28,8 +28,14 @@ public final class ExperimentRunner {
 
     private final ResultsStore store;
     private final int workers;
-    private final String commit;
     private final RunListener listener;
+    private final TrialExecutor executor;
+
+    /** Runs one trial to its record (replaceable in tests, e.g. by one that throws). */
+    @FunctionalInterface
+    interface TrialExecutor {
+        TrialRecord run(String experiment, PlannedTrial trial);
+    }
 
     /**
      * @param store    where finished trials go, and which trials are done already
@@ -38,13 +44,17 @@ public final class ExperimentRunner {
      * @param listener hears progress
      */
     public ExperimentRunner(ResultsStore store, int workers, String commit, RunListener listener) {
+        this(store, workers, commit, listener, (experiment, trial) -> train(experiment, trial, commit));
+    }
+
+    ExperimentRunner(ResultsStore store, int workers, String commit, RunListener listener, TrialExecutor executor) {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, was " + workers);
         }
         this.store = store;
         this.workers = workers;
-        this.commit = commit;
         this.listener = listener;
+        this.executor = executor;
     }
 
     /** Runs every trial not yet in the store, in the order given; returns when all are done. */
@@ -59,7 +69,7 @@ public final class ExperimentRunner {
                 pool.execute(() -> {
                     listener.trialStarted(t);
                     try {
-                        TrialRecord record = runOne(experiment, t);
+                        TrialRecord record = executor.run(experiment, t);
                         store.write(record);
                         finished.incrementAndGet();
                         listener.trialFinished(t, record);
@@ -81,7 +91,8 @@ public final class ExperimentRunner {
         return new RunOutcome(trials.size(), trials.size() - pending.size(), finished.get(), List.copyOf(failures));
     }
 
-    private TrialRecord runOne(String experiment, PlannedTrial t) {
+    /** Trains the trial (with no progress reports) and makes its record. */
+    static TrialRecord train(String experiment, PlannedTrial t, String commit) {
         Trial trial = new Trial(t.spec(), Double.POSITIVE_INFINITY);
         TrainingResult result = trial.run(null);
         Map<String, Object> settings = trial.settings();

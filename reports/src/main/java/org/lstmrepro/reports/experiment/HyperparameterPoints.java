@@ -31,7 +31,7 @@ final class HyperparameterPoints {
      */
     static List<Map<HyperparameterName, Double>> expand(Map<HyperparameterName, Hyperparameter> params,
                                                         Integer samples, long seed, String where) {
-        boolean sampled = params.values().stream().anyMatch(h -> h instanceof Hyperparameter.Sampled);
+        boolean sampled = anySampled(params);
         if (sampled && samples == null) {
             throw new IllegalArgumentException(where + ": a sampled hyperparameter needs 'samples' (how many draws)");
         }
@@ -69,6 +69,10 @@ final class HyperparameterPoints {
             }
         }
         return out;
+    }
+
+    static boolean anySampled(Map<HyperparameterName, Hyperparameter> params) {
+        return params.values().stream().anyMatch(h -> h instanceof Hyperparameter.Sampled);
     }
 
     /** The values a grid or fixed hyperparameter contributes; a sampled one is filled in later. */

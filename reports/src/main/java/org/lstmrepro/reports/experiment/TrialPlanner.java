@@ -61,8 +61,10 @@ public final class TrialPlanner {
                 params.putAll(model.hyperparameters());
                 List<Map<HyperparameterName, Double>> points;
                 try {
-                    points = HyperparameterPoints.expand(params, model.samples() != null ? model.samples() : e.samples(),
-                            e.seed(), model.path());
+                    // the experiment's samples serve every model that samples something; a model's own must be used
+                    Integer samples = model.samples() != null ? model.samples()
+                            : HyperparameterPoints.anySampled(params) ? e.samples() : null;
+                    points = HyperparameterPoints.expand(params, samples, e.seed(), model.path());
                 } catch (IllegalArgumentException problem) {
                     throw new IllegalArgumentException(e.source() + ": " + problem.getMessage());
                 }

@@ -123,6 +123,7 @@ class ExperimentParserTest {
         "name: q\\nname: r\\ntasks: [{id: adding}]|q.yaml: line 2: not valid YAML or JSON: Duplicate field 'name'",
         "name: [q|q.yaml: line ",
         "'   '|q.yaml: the file is empty",
+        "name: q\\nsamples: 3\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: samples: is given but no hyperparameter is sampled",
     })
     void aMalformedFileIsOneLineNamingTheKeyPath(String file, String expected) {
         String text = file.replace("\\n", "\n");
