@@ -3,7 +3,9 @@ package org.lstmrepro.reports.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -68,6 +70,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Shard share = Shard.parse(shard);
         Experiment e = ExperimentSource.load(experiment);
         if (seeds != null) {
             e = e.withSeedCount(seeds);
@@ -76,7 +79,6 @@ final class ReproduceCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, was " + threads);
         }
-        Shard share = Shard.parse(shard);
         List<PlannedTrial> all = TrialPlanner.plan(e);
         List<PlannedTrial> trials = share.select(all);
         Path dir = out != null ? out : Path.of("runs", e.name());
@@ -96,8 +98,10 @@ final class ReproduceCommand implements Callable<Integer> {
                 + " -> " + dir);
         RunOutcome outcome = new ExperimentRunner(store, threads, GitCommit.resolve(),
                 new RunProgress(err, System.console() != null, System::nanoTime)).run(e.name(), trials);
-        Set<String> keys = trials.stream().map(PlannedTrial::key).collect(Collectors.toSet());
-        List<TrialRecord> records = store.readAll().stream().filter(r -> keys.contains(r.key())).toList();
+        Map<String, Integer> order = new HashMap<>();
+        trials.forEach(t -> order.put(t.key(), order.size()));
+        List<TrialRecord> records = store.readAll().stream().filter(r -> order.containsKey(r.key()))
+                .sorted(Comparator.comparing(r -> order.get(r.key()))).toList();
         stdout.print(ResultsTable.render(records));
         stdout.flush();
         reportHook.afterRun(dir);

@@ -88,10 +88,18 @@ public final class TrialPlanner {
 
     /** The spec of one cell, with seed 0 (each seed replaces it). */
     static TrialSpec spec(Experiment e, TaskEntry task, ModelEntry model, Map<HyperparameterName, Double> point) {
-        long budget = model.budget() != null ? model.budget() : task.budget() != null ? task.budget() : e.budget();
+        long budget = budget(e.budget(), task.budget(), model.budget());
         return new TrialSpec(model.model(), task.id(), task.settings(), model.rule(), optimizer(model, point),
                 point.get(HyperparameterName.LEARNING_RATE), model.schedule(), model.clipping(), model.clipOutputLayer(),
                 budget, e.stopError(), e.stopWindow(), 0, e.testSeed(), options(model.options(), point));
+    }
+
+    /** The experiment's budget, unless the task or the model gives one; if both do, the smaller. */
+    static long budget(long experiment, Long task, Long model) {
+        if (task != null && model != null) {
+            return Math.min(task, model);
+        }
+        return task != null ? task : model != null ? model : experiment;
     }
 
     private static TrialSpec withSeed(TrialSpec s, long seed) {

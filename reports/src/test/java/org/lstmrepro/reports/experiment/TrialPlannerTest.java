@@ -103,14 +103,15 @@ class TrialPlannerTest {
     }
 
     @Test
-    void budgetsComeFromTheModelElseTheTaskElseTheExperiment() {
+    void theTaskOrModelBudgetOverridesTheExperimentsAndTheSmallerOfTheTwoWins() {
         List<PlannedTrial> trials = plan("""
                 name: b
-                budget: 100
-                tasks: [{id: adding}, {id: temporal-order-6a, budget: 200}]
+                budget: 1000
+                tasks: [{id: adding}, {id: temporal-order-6a, budget: 200}, {id: temporal-order-6b, budget: 5000}]
                 models: [{model: rnn}, {model: gru, budget: 300}]
                 """);
-        assertThat(trials).extracting(t -> t.spec().maxSequences()).containsExactly(100L, 300L, 200L, 300L);
+        assertThat(trials).extracting(t -> t.spec().maxSequences())
+                .containsExactly(1000L, 300L, 200L, 200L, 5000L, 300L);
     }
 
     @Test
