@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.lstmrepro.core.optim.Clippings;
 import org.lstmrepro.core.optim.Optimizers;
@@ -193,7 +194,7 @@ public final class ExperimentParser {
         String clipping = checked(clipNode, s -> Clippings.parse(s, true));
         ConfigNode label = node.get("label");
         return new ModelEntry(node.path(), model, label.isMissing() ? null : label.text(),
-                checked(node.get("rule"), s -> { }), optimizer, schedule, clipping == null ? "none" : clipping,
+                checked(node.get("rule"), s -> { /* needs the network: checked when the trials are resolved */ }), optimizer, schedule, clipping == null ? "none" : clipping,
                 node.get("clipOutputLayer").isMissing() || node.get("clipOutputLayer").bool(),
                 options(node.get("options")), optional(node.get("budget")) ? node.get("budget").integer(1) : null,
                 hyper, samples(node.get("samples")));
@@ -340,7 +341,7 @@ public final class ExperimentParser {
     }
 
     /** The text of an optional string setting, checked by {@code check}; null when absent. */
-    private static String checked(ConfigNode node, java.util.function.Consumer<String> check) {
+    private static String checked(ConfigNode node, Consumer<String> check) {
         if (node.isMissing()) {
             return null;
         }

@@ -1,7 +1,8 @@
 package org.lstmrepro.reports.experiment;
 
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -39,8 +40,8 @@ public record Shard(int index, int count) {
 
     /** This shard's trials, in the order given. */
     public List<PlannedTrial> select(List<PlannedTrial> trials) {
-        List<String> sortedKeys = trials.stream().map(PlannedTrial::key).sorted(Comparator.naturalOrder()).toList();
-        java.util.Set<String> mine = new java.util.HashSet<>();
+        List<String> sortedKeys = trials.stream().map(PlannedTrial::key).sorted().toList();
+        Set<String> mine = new HashSet<>();
         IntStream.range(0, sortedKeys.size()).filter(p -> p % count == index - 1).forEach(p -> mine.add(sortedKeys.get(p)));
         return trials.stream().filter(t -> mine.contains(t.key())).toList();
     }

@@ -53,6 +53,15 @@ class PresetsTest {
     }
 
     @Test
+    void theExampleInTheDocsHasTheTrialCountTheDocsState() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "experiments.md"));
+        int start = doc.indexOf("```yaml\nname: lr-search");
+        String example = doc.substring(doc.indexOf('\n', start) + 1, doc.indexOf("```", start + 7));
+        assertThat(doc).contains("= 207 trials");
+        assertThat(TrialPlanner.plan(ExperimentParser.parse("docs example", example))).hasSize(207);
+    }
+
+    @Test
     void quickRunsThreeModelsOnTwoTasksWithFiveSeedsAndTheDocumentedBudgets() {
         List<PlannedTrial> trials = TrialPlanner.plan(ExperimentSource.load("quick"));
         assertThat(trials).hasSize(3 * 2 * 5);
