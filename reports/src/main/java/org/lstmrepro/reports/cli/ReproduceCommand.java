@@ -34,11 +34,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Runs every trial of an experiment (a built-in preset or an experiment file, see docs/experiments.md)",
-            "and writes each finished trial to DIR/trials/KEY.json at once. Running the same command again skips",
-            "the trials already in DIR (resume). Results depend only on each trial's spec and seed, never on",
-            "--workers or --shard. Progress goes to stderr, a summary table to stdout.",
-            "Presets: quick (default, ~10 minutes on 2 cores), hochreiter1997, longlag-ablation."})
+            "Runs every trial of an experiment (a preset or a file, see docs/experiments.md) and",
+            "writes each finished trial to DIR/trials/KEY.json at once. Running the same command",
+            "again skips the trials already in DIR (resume). Results depend only on each trial's",
+            "spec and seed, never on --workers or --shard. Progress on stderr, a summary on stdout.",
+            "Presets: quick (the default, about 10 minutes on 2 cores), hochreiter1997,",
+            "longlag-ablation."})
 final class ReproduceCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -83,27 +84,17 @@ final class ReproduceCommand implements Callable<Integer> {
         List<PlannedTrial> trials = share.select(all);
         Path dir = out != null ? out : Path.of("runs", e.name());
         ResultsStore store = new ResultsStore(dir);
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (list) {
-            for (PlannedTrial t : trials) {
-                stdout.printf("%s  %-5s  %s  %s  seed %d%n", t.key(), store.has(t.key()) ? "done" : "to do",
-                        t.modelLabel(), t.taskLabel(), t.spec().seed());
-            }
-            stdout.flush();
+            list(trials, store);
             return 0;
         }
+        PrintWriter err = spec.commandLine().getErr();
         err.println("lstm-repro reproduce: experiment " + e.name() + " (" + e.source() + ")"
                 + (share.equals(Shard.ALL) ? "" : ", shard " + share + ": " + trials.size() + " of " + all.size() + " trials")
                 + " -> " + dir);
         RunOutcome outcome = new ExperimentRunner(store, threads, GitCommit.resolve(),
                 new RunProgress(err, System.console() != null, System::nanoTime)).run(e.name(), trials);
-        Map<String, Integer> order = new HashMap<>();
-        trials.forEach(t -> order.put(t.key(), order.size()));
-        List<TrialRecord> records = store.readAll().stream().filter(r -> order.containsKey(r.key()))
-                .sorted(Comparator.comparing(r -> order.get(r.key()))).toList();
-        stdout.print(ResultsTable.render(records));
-        stdout.flush();
+        printSummary(trials, store);
         reportHook.afterRun(dir);
         if (!outcome.succeeded()) {
             err.println("lstm-repro reproduce: " + outcome.failures().size() + " of " + trials.size()
@@ -113,5 +104,25 @@ final class ReproduceCommand implements Callable<Integer> {
             return Main.EXIT_FAILURE;
         }
         return 0;
+    }
+
+    private void list(List<PlannedTrial> trials, ResultsStore store) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (PlannedTrial t : trials) {
+            stdout.printf("%s  %-5s  %s  %s  seed %d%n", t.key(), store.has(t.key()) ? "done" : "to do",
+                    t.modelLabel(), t.taskLabel(), t.spec().seed());
+        }
+        stdout.flush();
+    }
+
+    /** The summary table of this run's trials, in the order they were planned. */
+    private void printSummary(List<PlannedTrial> trials, ResultsStore store) {
+        Map<String, Integer> order = new HashMap<>();
+        trials.forEach(t -> order.put(t.key(), order.size()));
+        List<TrialRecord> records = store.readAll().stream().filter(r -> order.containsKey(r.key()))
+                .sorted(Comparator.comparing(r -> order.get(r.key()))).toList();
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(ResultsTable.render(records));
+        stdout.flush();
     }
 }

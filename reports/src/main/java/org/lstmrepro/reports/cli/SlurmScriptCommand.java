@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 /** {@code lstm-repro slurm-script PRESET|FILE --shards N}: prints a Slurm job-array script for an experiment. */
 @Command(name = "slurm-script", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Prints a Slurm batch script that runs the experiment as a job array of N shards",
-            "(each task: reproduce ... --shard $SLURM_ARRAY_TASK_ID/N into OUT/shards/<task>), with the merge",
-            "step as a comment. The experiment is checked first, so a bad file fails here, not on the cluster."})
+            "Prints a Slurm batch script that runs the experiment as a job array of N shards (task i:",
+            "reproduce ... --shard i/N into OUT/shards/i), with the merge step as a comment. The",
+            "experiment is checked first, so a bad file fails here, not on the cluster."})
 final class SlurmScriptCommand implements Runnable {
 
     @CommandLine.Spec

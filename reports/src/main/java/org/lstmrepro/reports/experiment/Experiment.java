@@ -2,7 +2,6 @@ package org.lstmrepro.reports.experiment;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 /**
  * A parsed, checked experiment file: which tasks, which models, which hyperparameters and seeds.
@@ -40,7 +39,7 @@ public record Experiment(String source, String name, String description, long se
         if (n < 1) {
             throw new IllegalArgumentException("--seeds must be at least 1, was " + n);
         }
-        return new Experiment(source, name, description, seed, LongStream.rangeClosed(1, n).boxed().toList(), budget,
+        return new Experiment(source, name, description, seed, ExperimentParser.oneTo(n), budget,
                 stopError, stopWindow, testSeed, tasks, models, hyperparameters, samples);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 import org.lstmrepro.core.optim.Clippings;
 import org.lstmrepro.core.optim.Optimizers;
@@ -104,15 +105,10 @@ public final class ExperimentParser {
 
     private static List<Long> seeds(ConfigNode node) {
         if (node.isMissing()) {
-            return List.of((long) DEFAULT_SEEDS);
+            return oneTo(DEFAULT_SEEDS);
         }
         if (!node.isArray()) {
-            int n = node.intValue(1);
-            List<Long> out = new ArrayList<>();
-            for (long s = 1; s <= n; s++) {
-                out.add(s);
-            }
-            return out;
+            return oneTo(node.intValue(1));
         }
         List<Long> out = new ArrayList<>();
         for (ConfigNode s : node.elements()) {
@@ -126,6 +122,11 @@ public final class ExperimentParser {
             throw node.error("needs at least one seed");
         }
         return out;
+    }
+
+    /** Seeds 1..n, what a seed count means. */
+    static List<Long> oneTo(int n) {
+        return LongStream.rangeClosed(1, n).boxed().toList();
     }
 
     /** One entry of {@code tasks}; list-valued settings expand to their cross product. */

@@ -45,6 +45,7 @@ public record SlurmScript(String experiment, String name, int shards, String out
         s.append("# Runs experiment ").append(name).append(" as ").append(shards).append(" shards; submit from the\n");
         s.append("# lstm-repro checkout (sbatch this-script.sh). Each array task writes its own store\n");
         s.append("# ").append(out).append("/shards/<task id>; a rerun of a task skips the trials it already finished.\n");
+        s.append("# Build the jar before submitting (./lstm-repro --version), so the tasks do not all build it.\n");
         s.append("#\n");
         s.append("# When every task is done, merge the shards into ").append(out).append(":\n");
         s.append("#   ./lstm-repro merge ").append(out).append(' ').append(out).append("/shards/*/\n");
