@@ -110,7 +110,8 @@ public final class RunProgress implements RunListener {
         long now = nanoClock.getAsLong();
         double elapsed = (now - startNanos) / 1e9;
         int remaining = total - skipped - done - failed;
-        String left = done + failed == 0 ? "time left unknown yet"
+        String left = remaining == 0 ? "nothing left"
+                : done + failed == 0 ? "time left unknown yet"
                 : "about " + duration(remaining * elapsed / (done + failed)) + " left";
         return String.format(Locale.ROOT, "%d/%d trials done, %d running, %d failed | %s elapsed, %s",
                 skipped + done, total, running, failed, duration(elapsed), left);

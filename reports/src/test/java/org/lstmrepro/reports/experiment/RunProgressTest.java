@@ -65,6 +65,15 @@ class RunProgressTest {
     }
 
     @Test
+    void aRunWithEverythingDoneHasNothingLeft() {
+        RunProgress p = new RunProgress(new PrintWriter(err), false, nanos::get);
+        p.started(2, 2, 1);
+        p.finished();
+        assertThat(lines()).containsExactly("2 trials: 2 already in the store, 0 to run on 1 worker",
+                "2/2 trials done, 0 running, 0 failed | 0s elapsed, nothing left");
+    }
+
+    @Test
     void formatsDurations() {
         assertThat(RunProgress.duration(44.6)).isEqualTo("45s");
         assertThat(RunProgress.duration(185)).isEqualTo("3m05s");
