@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             BenchCommand.class,
             GradientFlowCommand.class,
+            ReproduceCommand.class,
+            MergeCommand.class,
+            SlurmScriptCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

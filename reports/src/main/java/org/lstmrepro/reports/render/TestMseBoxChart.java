@@ -19,10 +19,20 @@ import org.lstmrepro.reports.store.TrialRecord;
  */
 final class TestMseBoxChart {
 
+    /**
+     * XChart places the third quartile at position 0.75 (n + 1) (method N_PLUS_1), which lies beyond
+     * the data for n < 3 and makes it throw: a model needs this many test MSEs for a box. Models with
+     * fewer stay in the tables, not in the plot.
+     */
+    static final int MIN_VALUES_PER_BOX = 3;
+
     private TestMseBoxChart() {
     }
 
-    /** The chart, or empty when no model has a test MSE on this task, or all test MSEs are equal. */
+    /**
+     * The chart, or empty when no model has {@value #MIN_VALUES_PER_BOX} test MSEs on this task, or all
+     * test MSEs are equal.
+     */
     static Optional<BoxChart> of(String taskLabel, Map<String, List<TrialRecord>> byModel,
                                  Map<String, Color> colours) {
         BoxChart chart = new BoxChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
@@ -37,7 +47,7 @@ final class TestMseBoxChart {
         boolean any = false;
         for (var e : byModel.entrySet()) {
             double[] mse = Outcomes.testMse(e.getValue());
-            if (mse.length == 0) {
+            if (mse.length < MIN_VALUES_PER_BOX) {
                 continue;
             }
             BoxSeries s = chart.addSeries(e.getKey() + " (n=" + mse.length + ")", mse);

@@ -88,7 +88,7 @@ public final class Models {
         VanillaLstm network = new VanillaLstm(config, init);
         return new BuiltModel(network, ModelConfigs.vanilla(config), GREFF_FAMILY_LEARNING_RATE, "bptt",
                 UpdateSchedule.perSequence(), GREFF_FAMILY_OPTIMIZER,
-                "none (Greff et al. 2015 family defaults: H=" + config.hiddenSize() + ", nesterov:0.9, per-sequence updates)");
+                "none (no paper preset for the vanilla family; unset options take this project's defaults)");
     }
 
     private static BuiltModel baseline(String family, Task task, ModelOptions o, RandomStream init) {
@@ -105,7 +105,7 @@ public final class Models {
         RecurrentNetwork network = family.equals(ModelSpec.RNN) ? new SimpleRnn(config, init) : new Gru(config, init);
         return new BuiltModel(network, ModelConfigs.baseline(config), GREFF_FAMILY_LEARNING_RATE, "bptt",
                 UpdateSchedule.perSequence(), GREFF_FAMILY_OPTIMIZER,
-                "none (baseline defaults: H=" + config.hiddenSize() + ", nesterov:0.9, per-sequence updates)");
+                "none (no paper preset for the baselines; unset options take this project's defaults)");
     }
 
     private static void refuse1997Options(String family, ModelOptions o) {

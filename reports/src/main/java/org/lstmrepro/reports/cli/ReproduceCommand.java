@@ -1,0 +1,175 @@
+package org.lstmrepro.reports.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.lstmrepro.reports.experiment.Experiment;
+import org.lstmrepro.reports.experiment.ExperimentRunner;
+import org.lstmrepro.reports.experiment.ExperimentSource;
+import org.lstmrepro.reports.experiment.GitCommit;
+import org.lstmrepro.reports.experiment.PlannedTrial;
+import org.lstmrepro.reports.experiment.ReportHook;
+import org.lstmrepro.reports.flow.FlowMarkdown;
+import org.lstmrepro.reports.flow.FlowPlots;
+import org.lstmrepro.reports.flow.FlowReport;
+import org.lstmrepro.reports.flow.FlowSettings;
+import org.lstmrepro.reports.flow.GradientFlow;
+import org.lstmrepro.reports.render.ReportRenderer;
+import org.lstmrepro.reports.experiment.ResultsTable;
+import org.lstmrepro.reports.experiment.RunOutcome;
+import org.lstmrepro.reports.experiment.RunProgress;
+import org.lstmrepro.reports.experiment.Shard;
+import org.lstmrepro.reports.experiment.TrialPlanner;
+import org.lstmrepro.reports.store.ResultsStore;
+import org.lstmrepro.reports.store.TrialRecord;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lstm-repro reproduce [PRESET|FILE]}: runs an experiment's trials in parallel into a results
+ * store, resuming where an earlier run stopped, then prints a summary and renders the reports.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs every trial of an experiment (a preset or a file, see docs/experiments.md) and",
+            "writes each finished trial to DIR/trials/KEY.json at once. Running the same command",
+            "again skips the trials already in DIR (resume). Results depend only on each trial's",
+            "spec and seed, never on --workers or --shard. Progress on stderr, a summary on stdout.",
+            "Presets: quick (the default, about 10 minutes on 2 cores), hochreiter1997,",
+            "longlag-ablation."})
+final class ReproduceCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET|FILE", defaultValue = ExperimentSource.DEFAULT_PRESET,
+            description = "A preset (quick, hochreiter1997, longlag-ablation, gradient-flow) or an experiment file"
+                    + " (YAML or JSON); default: ${DEFAULT-VALUE}.")
+    String experiment;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 1..N instead of the experiment's seeds.")
+    Integer seeds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The results store (default: runs/<experiment name>).")
+    Path out;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Trials run at the same time (default: the available processors).")
+    Integer workers;
+
+    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
+            description = "Run only the i-th of n disjoint shares of the trials (default: all); see 'merge'.")
+    String shard;
+
+    @Option(names = "--list", description = "Print the trials (key, model, task, seed, done or not) and exit without running.")
+    boolean list;
+
+    /** Runs after every run with the store's directory: renders the report (tests may replace it). */
+    ReportHook reportHook = this::renderReport;
+
+    /** The preset that is not a set of trials: the side-by-side gradient-flow diagnostics. */
+    static final String GRADIENT_FLOW = "gradient-flow";
+
+    /**
+     * {@code reproduce gradient-flow}: the standard comparison of {@code gradient-flow --compare} on
+     * the adding problem (T = 100), written to {@code --out} (default {@code runs/gradient-flow}).
+     */
+    private int gradientFlow() {
+        if (seeds != null || !Shard.parse(shard).equals(Shard.ALL) || list) {
+            throw new IllegalArgumentException("the gradient-flow preset takes only --out (it is diagnostics, not trials;"
+                    + " see 'lstm-repro gradient-flow --help' for its settings)");
+        }
+        Path dir = out != null ? out : Path.of("runs", GRADIENT_FLOW);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("lstm-repro reproduce: gradient-flow diagnostics (rnn, original1997, vanilla, vanilla:NFG on adding"
+                + " T = 100) -> " + dir);
+        err.flush();
+        FlowReport report = GradientFlow.compare(FlowSettings.defaults("adding", java.util.Map.of("length", "100")));
+        List<Path> files = new java.util.ArrayList<>(FlowPlots.write(report, dir));
+        files.add(FlowMarkdown.write(report, dir));
+        PrintWriter stdout = spec.commandLine().getOut();
+        files.forEach(stdout::println);
+        stdout.flush();
+        return 0;
+    }
+
+    private void renderReport(Path dir) {
+        if (new ResultsStore(dir).keys().isEmpty()) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> written = ReportRenderer.render(dir);
+        err.println("lstm-repro reproduce: report written: " + written.get(0) + " and " + written.get(1)
+                + " (" + (written.size() - 2) + " figures)");
+        err.flush();
+    }
+
+    @Override
+    public Integer call() {
+        if (experiment.equals(GRADIENT_FLOW) && !java.nio.file.Files.isRegularFile(Path.of(experiment))) {
+            return gradientFlow();
+        }
+        Shard share = Shard.parse(shard);
+        Experiment e = ExperimentSource.load(experiment);
+        if (seeds != null) {
+            e = e.withSeedCount(seeds);
+        }
+        int threads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, was " + threads);
+        }
+        List<PlannedTrial> all = TrialPlanner.plan(e);
+        List<PlannedTrial> trials = share.select(all);
+        Path dir = out != null ? out : Path.of("runs", e.name());
+        ResultsStore store = new ResultsStore(dir);
+        if (list) {
+            list(trials, store);
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("lstm-repro reproduce: experiment " + e.name() + " (" + e.source() + ")"
+                + (share.equals(Shard.ALL) ? "" : ", shard " + share + ": " + trials.size() + " of " + all.size() + " trials")
+                + " -> " + dir);
+        RunOutcome outcome = new ExperimentRunner(store, threads, GitCommit.resolve(),
+                new RunProgress(err, System.console() != null, System::nanoTime)).run(e.name(), trials);
+        printSummary(trials, store);
+        reportHook.afterRun(dir);
+        if (!outcome.succeeded()) {
+            err.println("lstm-repro reproduce: " + outcome.failures().size() + " of " + trials.size()
+                    + " trials failed (see above: " + outcome.failures().stream().map(f -> f.trial().key())
+                    .collect(Collectors.joining(", ")) + "); rerunning the same command retries only those");
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
+        return 0;
+    }
+
+    private void list(List<PlannedTrial> trials, ResultsStore store) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (PlannedTrial t : trials) {
+            stdout.printf("%s  %-5s  %s  %s  seed %d%n", t.key(), store.has(t.key()) ? "done" : "to do",
+                    t.modelLabel(), t.taskLabel(), t.spec().seed());
+        }
+        stdout.flush();
+    }
+
+    /** The summary table of this run's trials, in the order they were planned. */
+    private void printSummary(List<PlannedTrial> trials, ResultsStore store) {
+        Map<String, Integer> order = new HashMap<>();
+        trials.forEach(t -> order.put(t.key(), order.size()));
+        List<TrialRecord> records = store.readAll().stream().filter(r -> order.containsKey(r.key()))
+                .sorted(Comparator.comparing(r -> order.get(r.key()))).toList();
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(ResultsTable.render(records));
+        stdout.flush();
+    }
+}

@@ -1,0 +1,32 @@
+package org.lstmrepro.reports.experiment;
+
+import java.util.Map;
+
+import org.lstmrepro.reports.run.ModelOptions;
+
+/**
+ * One entry of an experiment's {@code models}: a model and how it is trained. Null fields take the
+ * model's defaults (the paper's where there is one).
+ *
+ * @param path            where it comes from, for messages, e.g. {@code models[2]}
+ * @param model           the canonical model spec, e.g. {@code vanilla:NFG}
+ * @param label           the report's column label, or null for {@code MODEL/RULE}
+ * @param rule            the learning rule
+ * @param optimizer       the optimizer; with a {@code momentum} hyperparameter only its kind
+ *                        ({@code momentum} or {@code nesterov})
+ * @param schedule        the update schedule
+ * @param clipping        the gradient clipping
+ * @param clipOutputLayer whether clipping includes the output layer
+ * @param options         overrides of the model's shape and initialisation
+ * @param budget          the budget of this model's trials, or null
+ * @param hyperparameters this model's hyperparameters, overriding the experiment's of the same name
+ * @param samples         random-search samples for this model, or null for the experiment's
+ */
+record ModelEntry(String path, String model, String label, String rule, String optimizer, String schedule,
+                  String clipping, boolean clipOutputLayer, ModelOptions options, Long budget,
+                  Map<HyperparameterName, Hyperparameter> hyperparameters, Integer samples) {
+
+    ModelEntry {
+        hyperparameters = Map.copyOf(hyperparameters);
+    }
+}

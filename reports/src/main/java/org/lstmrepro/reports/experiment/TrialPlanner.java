@@ -1,0 +1,137 @@
+package org.lstmrepro.reports.experiment;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lstmrepro.reports.run.ModelOptions;
+import org.lstmrepro.reports.run.Trial;
+import org.lstmrepro.reports.run.TrialSpec;
+import org.lstmrepro.tasks.Task;
+
+/**
+ * Expands an {@link Experiment} into its trials and checks every one of them before anything runs:
+ * each distinct (task, model, hyperparameters) cell is resolved with {@code new Trial(...)}, which
+ * builds the task, network, rule and optimizer, so a setting that does not fit (a rule the model
+ * cannot use, a bias list of the wrong length) is an error naming the entries it comes from.
+ *
+ * <p>Order: seeds outermost, then tasks, models and hyperparameter points in file order. Trials run
+ * in this order, so a run cut short has results for every cell at the first seeds.
+ */
+public final class TrialPlanner {
+
+    private TrialPlanner() {
+    }
+
+    /** Every trial of the experiment; an IllegalArgumentException of one line if one is malformed or repeated. */
+    public static List<PlannedTrial> plan(Experiment e) {
+        List<Cell> cells = cells(e);
+        List<PlannedTrial> out = new ArrayList<>();
+        Map<String, PlannedTrial> byKey = new HashMap<>();
+        for (long seed : e.seeds()) {
+            for (Cell c : cells) {
+                TrialSpec spec = withSeed(c.spec, seed);
+                Map<String, Object> canonical = TrialKey.canonical(spec, c.task);
+                PlannedTrial t = new PlannedTrial(TrialKey.of(canonical), spec, canonical, c.taskLabel, c.modelLabel, c.origin);
+                PlannedTrial earlier = byKey.putIfAbsent(t.key(), t);
+                if (earlier != null) {
+                    throw new IllegalArgumentException(e.source() + ": " + t.origin() + " repeats the trial of "
+                            + earlier.origin() + " (" + t.modelLabel() + " on " + t.taskLabel() + ", seed " + seed
+                            + "): remove one of them");
+                }
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** A seedless trial: what one (task, model, point) runs; checked once, shared by every seed. */
+    private record Cell(TrialSpec spec, Task task, String taskLabel, String modelLabel, String origin) {
+    }
+
+    private static List<Cell> cells(Experiment e) {
+        List<Cell> cells = new ArrayList<>();
+        for (TaskEntry task : e.tasks()) {
+            for (ModelEntry model : e.models()) {
+                String origin = model.path() + " on " + task.path() + " " + task.label();
+                Map<HyperparameterName, Hyperparameter> params = new EnumMap<>(HyperparameterName.class);
+                params.putAll(e.hyperparameters());
+                params.putAll(model.hyperparameters());
+                List<Map<HyperparameterName, Double>> points;
+                try {
+                    // the experiment's samples serve every model that samples something; a model's own must be used
+                    Integer samples = model.samples() != null ? model.samples()
+                            : HyperparameterPoints.anySampled(params) ? e.samples() : null;
+                    points = HyperparameterPoints.expand(params, samples, e.seed(), model.path());
+                } catch (IllegalArgumentException problem) {
+                    throw new IllegalArgumentException(e.source() + ": " + problem.getMessage());
+                }
+                for (Map<HyperparameterName, Double> point : points) {
+                    TrialSpec spec;
+                    Trial trial;
+                    try {
+                        spec = spec(e, task, model, point);
+                        trial = new Trial(spec, Double.POSITIVE_INFINITY);
+                    } catch (IllegalArgumentException problem) {
+                        throw new IllegalArgumentException(e.source() + ": " + origin + ": " + problem.getMessage());
+                    }
+                    String modelLabel = model.label() != null ? model.label()
+                            : model.model() + "/" + trial.settings().get("rule");
+                    cells.add(new Cell(spec, trial.task(), task.label(), modelLabel, origin));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** The spec of one cell, with seed 0 (each seed replaces it). */
+    static TrialSpec spec(Experiment e, TaskEntry task, ModelEntry model, Map<HyperparameterName, Double> point) {
+        long budget = budget(e.budget(), task.budget(), model.budget());
+        return new TrialSpec(model.model(), task.id(), task.settings(), model.rule(), optimizer(model, point),
+                point.get(HyperparameterName.LEARNING_RATE), model.schedule(), model.clipping(), model.clipOutputLayer(),
+                budget, e.stopError(), e.stopWindow(), 0, e.testSeed(), options(model.options(), point));
+    }
+
+    /** The experiment's budget, unless the task or the model gives one; if both do, the smaller. */
+    static long budget(long experiment, Long task, Long model) {
+        if (task != null && model != null) {
+            return Math.min(task, model);
+        }
+        return task != null ? task : model != null ? model : experiment;
+    }
+
+    private static TrialSpec withSeed(TrialSpec s, long seed) {
+        return new TrialSpec(s.model(), s.task(), s.taskSettings(), s.rule(), s.optimizer(), s.learningRate(),
+                s.schedule(), s.clipping(), s.clipOutputLayer(), s.maxSequences(), s.stopError(), s.stopWindow(), seed,
+                s.testSeed(), s.modelOptions());
+    }
+
+    /** The optimizer, with the momentum hyperparameter filled in (Nesterov's when the kind is not given, as Greff et al. 2015). */
+    private static String optimizer(ModelEntry model, Map<HyperparameterName, Double> point) {
+        Double momentum = point.get(HyperparameterName.MOMENTUM);
+        if (momentum == null) {
+            return model.optimizer();
+        }
+        String kind = model.optimizer() == null ? "nesterov" : model.optimizer();
+        if (!ExperimentParser.isMomentumKind(kind)) {
+            throw new IllegalArgumentException("a momentum hyperparameter needs optimizer 'momentum' or 'nesterov'"
+                    + " (without a value), not '" + kind + "'");
+        }
+        return kind.toLowerCase(java.util.Locale.ROOT) + ":" + momentum;
+    }
+
+    private static ModelOptions options(ModelOptions o, Map<HyperparameterName, Double> point) {
+        Double hidden = point.get(HyperparameterName.HIDDEN_SIZE);
+        Double initRange = point.get(HyperparameterName.INIT_RANGE);
+        if (hidden != null && o.hiddenSize() != null || initRange != null && o.initRange() != null) {
+            throw new IllegalArgumentException("a hyperparameter and options set the same thing ("
+                    + (hidden != null && o.hiddenSize() != null ? "hiddenSize" : "initRange") + "): keep one");
+        }
+        return new ModelOptions(o.blocks(), o.cellsPerBlock(),
+                hidden != null ? Integer.valueOf(hidden.intValue()) : o.hiddenSize(), o.outputActivation(),
+                initRange != null ? initRange : o.initRange(), o.inputGateBiases(), o.outputGateBiases(),
+                o.forgetGateBias(), o.derivativeClip());
+    }
+}
