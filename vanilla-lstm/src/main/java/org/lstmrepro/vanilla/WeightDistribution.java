@@ -26,6 +26,31 @@ public record WeightDistribution(Kind kind, double scale) {
     }
 
     /** Uniform in [-halfRange, halfRange). */
+    /** {@code uniform:R} (uniform in [-R, R]) or {@code gaussian:S} (mean 0, standard deviation S). */
+    public static WeightDistribution parse(String spec) {
+        String[] parts = spec.trim().split(":", -1);
+        if (parts.length == 2) {
+            double v;
+            try {
+                v = Double.parseDouble(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("weight initialisation '" + spec + "': '" + parts[1] + "' is not a number");
+            }
+            if (parts[0].equalsIgnoreCase("uniform")) {
+                return uniform(v);
+            }
+            if (parts[0].equalsIgnoreCase("gaussian")) {
+                return gaussian(v);
+            }
+        }
+        throw new IllegalArgumentException("unknown weight initialisation '" + spec + "' (expected uniform:R or gaussian:S)");
+    }
+
+    /** The text {@link #parse} reads back. */
+    public String spec() {
+        return (kind == Kind.UNIFORM ? "uniform:" : "gaussian:") + scale;
+    }
+
     public static WeightDistribution uniform(double halfRange) {
         return new WeightDistribution(Kind.UNIFORM, halfRange);
     }

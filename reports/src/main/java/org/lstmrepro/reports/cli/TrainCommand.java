@@ -105,6 +105,14 @@ final class TrainCommand implements Runnable {
     @Option(names = "--init-range", paramLabel = "R", description = "Initial weights uniform in [-R, R] (default: 0.1, the paper's).")
     Double initRange;
 
+    @Option(names = "--weight-init", paramLabel = "D",
+            description = "vanilla, rnn, gru: initial weights uniform:R or gaussian:S (default: uniform:0.1).")
+    String weightInit;
+
+    @Option(names = "--recurrent-init", paramLabel = "R",
+            description = "vanilla, rnn, gru: recurrent matrices 'same' as the other weights or 'orthogonal' (default: same).")
+    String recurrentInit;
+
     @Option(names = "--input-gate-bias", split = ",", paramLabel = "B",
             description = "Initial input-gate bias, one value or one per block (default: the preset's, e.g. -3,-6 for adding).")
     double[] inputGateBias;
@@ -138,7 +146,7 @@ final class TrainCommand implements Runnable {
             throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
         }
         ModelOptions options = new ModelOptions(blocks, cells, hidden, outputActivation, initRange, inputGateBias,
-                outputGateBias, forgetGateBias, derivativeClip);
+                outputGateBias, forgetGateBias, derivativeClip, weightInit, recurrentInit);
         TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,
                 clipping, clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, options);
         Trial trial = new Trial(trialSpec, quiet ? Double.POSITIVE_INFINITY : progressSeconds);

@@ -36,7 +36,8 @@ public final class ExperimentParser {
     static final Set<String> MODEL_KEYS = Set.of("model", "label", "rule", "optimizer", "schedule", "clipping",
             "clipOutputLayer", "options", "budget", "hyperparameters", "samples");
     static final Set<String> OPTION_KEYS = Set.of("blocks", "cellsPerBlock", "hiddenSize", "outputActivation",
-            "initRange", "inputGateBiases", "outputGateBiases", "forgetGateBias", "derivativeClip");
+            "initRange", "inputGateBiases", "outputGateBiases", "forgetGateBias", "derivativeClip",
+            "weightInit", "recurrentInit");
     static final Set<String> STOPPING_KEYS = Set.of("error", "window");
     /** The default seed of the random search. */
     static final long DEFAULT_SEED = 1;
@@ -221,7 +222,9 @@ public final class ExperimentParser {
                 biases(node.get("inputGateBiases")),
                 biases(node.get("outputGateBiases")),
                 optional(node.get("forgetGateBias")) ? node.get("forgetGateBias").number() : null,
-                optional(node.get("derivativeClip")) ? node.get("derivativeClip").positiveNumber() : null);
+                optional(node.get("derivativeClip")) ? node.get("derivativeClip").positiveNumber() : null,
+                node.get("weightInit").isMissing() ? null : node.get("weightInit").text(),
+                node.get("recurrentInit").isMissing() ? null : node.get("recurrentInit").text());
     }
 
     private static double[] biases(ConfigNode node) {

@@ -13,10 +13,13 @@ package org.lstmrepro.reports.run;
  * @param outputGateBiases  1997: initial output-gate bias per block; vanilla: one value for all cells
  * @param forgetGateBias    vanilla: initial forget-gate bias
  * @param derivativeClip    vanilla: Graves (2013) clipping of dE/d(net inputs) in the backward pass; 0 = off
+ * @param weightInit        vanilla, rnn, gru: {@code uniform:R} or {@code gaussian:S} (instead of initRange)
+ * @param recurrentInit     vanilla, rnn, gru: {@code same} (as the other weights) or {@code orthogonal}
  */
 public record ModelOptions(Integer blocks, Integer cellsPerBlock, Integer hiddenSize, String outputActivation,
                            Double initRange, double[] inputGateBiases, double[] outputGateBiases,
-                           Double forgetGateBias, Double derivativeClip) {
+                           Double forgetGateBias, Double derivativeClip, String weightInit, String recurrentInit) {
 
-    public static final ModelOptions DEFAULTS = new ModelOptions(null, null, null, null, null, null, null, null, null);
+    public static final ModelOptions DEFAULTS =
+            new ModelOptions(null, null, null, null, null, null, null, null, null, null, null);
 }

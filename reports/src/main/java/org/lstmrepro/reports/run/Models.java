@@ -51,9 +51,11 @@ public final class Models {
     }
 
     private static BuiltModel original1997(Task task, ModelOptions o, RandomStream init) {
-        if (o.hiddenSize() != null || o.forgetGateBias() != null || o.derivativeClip() != null) {
-            throw new IllegalArgumentException("--hidden, --forget-gate-bias and --derivative-clip are for vanilla, rnn"
-                    + " and gru; original1997 takes --blocks and --cells and has no forget gate");
+        if (o.hiddenSize() != null || o.forgetGateBias() != null || o.derivativeClip() != null
+                || o.weightInit() != null || o.recurrentInit() != null) {
+            throw new IllegalArgumentException("--hidden, --forget-gate-bias, --derivative-clip, --weight-init and"
+                    + " --recurrent-init are for vanilla, rnn and gru; original1997 takes --blocks, --cells and"
+                    + " --init-range (the paper's uniform weights) and has no forget gate");
         }
         Preset1997 preset = Presets1997.names().contains(task.id()) ? Presets1997.get(task.id()) : null;
         Lstm1997Config base = preset != null
@@ -124,8 +126,15 @@ public final class Models {
     }
 
     private static Initialisation initialisation(ModelOptions o) {
-        return o.initRange() == null ? Initialisation.DEFAULT
-                : new Initialisation(WeightDistribution.uniform(o.initRange()), RecurrentInit.SAME);
+        if (o.initRange() != null && o.weightInit() != null) {
+            throw new IllegalArgumentException("--init-range and --weight-init both set the initial weights: keep one");
+        }
+        WeightDistribution weights = o.weightInit() != null ? WeightDistribution.parse(o.weightInit())
+                : o.initRange() != null ? WeightDistribution.uniform(o.initRange())
+                : Initialisation.DEFAULT.weights();
+        RecurrentInit recurrent = o.recurrentInit() != null ? RecurrentInit.fromId(o.recurrentInit())
+                : Initialisation.DEFAULT.recurrent();
+        return new Initialisation(weights, recurrent);
     }
 
     private static double single(String gate, double[] biases) {

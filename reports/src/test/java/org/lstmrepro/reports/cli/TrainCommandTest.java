@@ -100,7 +100,8 @@ class TrainCommandTest {
     @ValueSource(strings = {
         "--model=lstm", "--model=vanilla:XYZ", "--rule=truncated", "--rule=tbptt:0,5", "--optimizer=rmsprop",
         "--clip=norm:-1", "--schedule=sometimes", "--max-sequences=0", "--blocks=0", "--input-gate-bias=1,2,3",
-        "--derivative-clip=5", "--hidden=4", "--forget-gate-bias=1"})
+        "--derivative-clip=5", "--hidden=4", "--forget-gate-bias=1", "--weight-init=gaussian:0.1",
+        "--recurrent-init=orthogonal"})
     void badSettingsAreOneLineErrorsWithStatus2(String bad) {
         String option = bad.substring(0, bad.indexOf('='));
         java.util.List<String> args = new java.util.ArrayList<>(List.of("train", "--task", "adding", "--quiet", bad));
@@ -123,6 +124,24 @@ class TrainCommandTest {
                 "--max-sequences", "5", "--quiet", "--derivative-clip", "0.5", "--save-params", params.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(ParameterFile.read(params).config()).containsEntry("derivativeClip", 0.5).containsEntry("variant", "NP");
+    }
+
+    @Test
+    void initialisationOptionsReachTheVanillaFamily(@TempDir Path dir) throws Exception {
+        Path params = dir.resolve("g.json");
+        CliRun run = CliRun.of("train", "--model", "gru", "--task", "adding", "--length", "30", "--hidden", "3",
+                "--max-sequences", "5", "--quiet", "--weight-init", "gaussian:0.05", "--recurrent-init", "orthogonal",
+                "--save-params", params.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(ParameterFile.read(params).config()).containsEntry("initWeights", "gaussian")
+                .containsEntry("initScale", 0.05).containsEntry("initRecurrent", "orthogonal");
+        CliRun bad = CliRun.of("train", "--model", "vanilla", "--task", "adding", "--quiet", "--weight-init", "normal:1");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("uniform:R or gaussian:S");
+        CliRun both = CliRun.of("train", "--model", "rnn", "--task", "adding", "--quiet", "--weight-init", "uniform:0.2",
+                "--init-range", "0.1");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("keep one");
     }
 
     @Test
