@@ -51,7 +51,8 @@ public final class Adam implements Optimizer {
         t++;
         double correction1 = 1 - Math.pow(beta1, t);
         double correction2 = 1 - Math.pow(beta2, t);
-        for (Parameter p : parameters.all()) {
+        for (int k = 0, count = parameters.count(); k < count; k++) {
+            Parameter p = parameters.get(k);
             double[] w = p.value();
             double[] g = p.gradient();
             double[][] state = moments.of(p);

@@ -39,7 +39,8 @@ public final class GlobalNormClipping implements GradientClipping {
             return 1.0;
         }
         double scale = threshold / norm;
-        for (Parameter p : parameters.all()) {
+        for (int k = 0, count = parameters.count(); k < count; k++) {
+            Parameter p = parameters.get(k);
             if (selects(p)) {
                 double[] g = p.gradient();
                 for (int i = 0; i < g.length; i++) {
@@ -54,7 +55,8 @@ public final class GlobalNormClipping implements GradientClipping {
     public double norm(ParameterSet parameters) {
         double sumOfSquares = 0;
         double maxAbs = 0;
-        for (Parameter p : parameters.all()) {
+        for (int k = 0, count = parameters.count(); k < count; k++) {
+            Parameter p = parameters.get(k);
             if (selects(p)) {
                 for (double gi : p.gradient()) {
                     sumOfSquares += gi * gi;
@@ -67,7 +69,8 @@ public final class GlobalNormClipping implements GradientClipping {
         }
         // The squares overflowed although every entry is finite: sum (g / max)^2 instead.
         double scaledSum = 0;
-        for (Parameter p : parameters.all()) {
+        for (int k = 0, count = parameters.count(); k < count; k++) {
+            Parameter p = parameters.get(k);
             if (selects(p)) {
                 for (double gi : p.gradient()) {
                     double r = gi / maxAbs;

@@ -44,7 +44,8 @@ public final class MomentumSgd implements Optimizer {
 
     @Override
     public void step(ParameterSet parameters) {
-        for (Parameter p : parameters.all()) {
+        for (int k = 0, count = parameters.count(); k < count; k++) {
+            Parameter p = parameters.get(k);
             double[] w = p.value();
             double[] g = p.gradient();
             double[] v = velocity.of(p)[0];

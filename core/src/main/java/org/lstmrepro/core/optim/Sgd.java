@@ -19,7 +19,8 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(ParameterSet parameters) {
-        for (Parameter p : parameters.all()) {
+        for (int k = 0, count = parameters.count(); k < count; k++) {
+            Parameter p = parameters.get(k);
             double[] w = p.value();
             double[] g = p.gradient();
             for (int i = 0; i < w.length; i++) {

@@ -29,7 +29,8 @@ public final class ValueClipping implements GradientClipping {
     @Override
     public double clip(ParameterSet parameters) {
         double smallestRatio = 1.0;
-        for (Parameter p : parameters.all()) {
+        for (int k = 0, count = parameters.count(); k < count; k++) {
+            Parameter p = parameters.get(k);
             if (!includeOutputLayer && p.isOutputLayer()) {
                 continue;
             }

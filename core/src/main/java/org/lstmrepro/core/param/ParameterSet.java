@@ -39,6 +39,20 @@ public final class ParameterSet {
         return byName.containsKey(name);
     }
 
+    /** The number of parameters (tensors). */
+    public int count() {
+        return ordered.size();
+    }
+
+    /**
+     * The {@code i}-th parameter in order. With {@link #count()} this is the allocation-free way to
+     * visit every parameter in a hot loop (a for-each over {@link #all()} may allocate an iterator on
+     * every update).
+     */
+    public Parameter get(int i) {
+        return ordered.get(i);
+    }
+
     /** All parameters in order. Unmodifiable. */
     public List<Parameter> all() {
         return orderedView;
@@ -46,22 +60,24 @@ public final class ParameterSet {
 
     /** Total number of weights W. */
     public int totalSize() {
-        int n = 0;
-        for (Parameter p : ordered) {
-            n += p.size();
+        int total = 0;
+        for (int i = 0, n = ordered.size(); i < n; i++) {
+            total += ordered.get(i).size();
         }
-        return n;
+        return total;
     }
 
     public void zeroGradients() {
-        for (Parameter p : ordered) {
+        for (int i = 0, n = ordered.size(); i < n; i++) {
+            Parameter p = ordered.get(i);
             p.zeroGradient();
         }
     }
 
     /** True if every value is finite (no NaN, no infinity). */
     public boolean allValuesFinite() {
-        for (Parameter p : ordered) {
+        for (int i = 0, n = ordered.size(); i < n; i++) {
+            Parameter p = ordered.get(i);
             for (double v : p.value()) {
                 if (!Double.isFinite(v)) {
                     return false;
@@ -73,7 +89,8 @@ public final class ParameterSet {
 
     /** True if every gradient entry is finite. */
     public boolean allGradientsFinite() {
-        for (Parameter p : ordered) {
+        for (int i = 0, n = ordered.size(); i < n; i++) {
+            Parameter p = ordered.get(i);
             for (double v : p.gradient()) {
                 if (!Double.isFinite(v)) {
                     return false;
@@ -85,7 +102,8 @@ public final class ParameterSet {
 
     /** Copies every value from {@code other}, which must have the same names and shapes. */
     public void copyValuesFrom(ParameterSet other) {
-        for (Parameter p : ordered) {
+        for (int i = 0, n = ordered.size(); i < n; i++) {
+            Parameter p = ordered.get(i);
             Parameter q = other.get(p.name());
             if (q.size() != p.size() || q.rank() != p.rank() || q.rows() != p.rows()) {
                 throw new IllegalArgumentException("parameter " + p.name() + ": shape "
