@@ -44,7 +44,7 @@ final class OutputLayer {
 
     /** out = activation(W y + b) row by row, with {@code y} [n, H] and {@code out} [n, K]. */
     void forward(DMatrixRMaj y, DMatrixRMaj out) {
-        CommonOps_DDRM.multTransB(y, weight.valueMatrix(), out);      // net = y W^T
+        BatchProducts.multTransB(y, weight.valueMatrix(), out);      // net = y W^T
         double[] net = out.data;
         double[] b = bias.value();
         int k = b.length;
@@ -64,7 +64,7 @@ final class OutputLayer {
      * error at the layer's input, {@code dE/dnet W}, to {@code deltaY} [n, H].
      */
     void backward(DMatrixRMaj y, DMatrixRMaj deltaNet, DMatrixRMaj deltaY) {
-        CommonOps_DDRM.multAddTransA(deltaNet, y, weight.gradientMatrix());  // dE/dW += dnet^T y
+        BatchProducts.multAddTransA(deltaNet, y, weight.gradientMatrix());  // dE/dW += dnet^T y
         double[] gb = bias.gradient();
         double[] d = deltaNet.data;
         for (int r = 0; r < deltaNet.numRows; r++) {

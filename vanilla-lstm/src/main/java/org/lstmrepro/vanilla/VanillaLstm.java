@@ -3,7 +3,6 @@ package org.lstmrepro.vanilla;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.math.Activation;
@@ -291,14 +290,14 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
     private void forwardKernel(LstmTrajectory tr, int t, DMatrixRMaj yPrev, DMatrixRMaj cPeep, DMatrixRMaj actPrev) {
         int rows = tr.store.active(t);
         DMatrixRMaj a = tr.act.at(t);           // first the net inputs, then (in place) the activations
-        CommonOps_DDRM.multTransB(tr.x.at(t), weightIh.valueMatrix(), a);  // a = W x_t
-        CommonOps_DDRM.multAddTransB(yPrev, weightHh.valueMatrix(), a);    // a += R y_{t-1}
+        BatchProducts.multTransB(tr.x.at(t), weightIh.valueMatrix(), a);  // a = W x_t
+        BatchProducts.multAddTransB(yPrev, weightHh.valueMatrix(), a);    // a += R y_{t-1}
         RowOps.addToEveryRow(bias.value(), a);                                // a += b
         if (cell.fullGateRecurrence()) {
             DMatrixRMaj gates = RowOps.rows(tr.gatesPrev, rows);
             DMatrixRMaj gateNet = RowOps.rows(tr.gateNet, rows);
             gatherGates(actPrev, gates);
-            CommonOps_DDRM.multTransB(gates, weightGateRecurrent.valueMatrix(), gateNet);
+            BatchProducts.multTransB(gates, weightGateRecurrent.valueMatrix(), gateNet);
             scatterAddGates(gateNet, a);                                  // ī, f̄, ō += G (i, f, o)_{t-1}
         }
         double[] av = a.data;
@@ -452,11 +451,11 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
             return;
         }
         DMatrixRMaj deltaYPrev = RowOps.rows(tr.deltaYPrev, rows);
-        CommonOps_DDRM.mult(deltaNet, weightHh.valueMatrix(), deltaYPrev);  // to δy_{t-1}: Rᵀ δ_t
+        BatchProducts.mult(deltaNet, weightHh.valueMatrix(), deltaYPrev);  // to δy_{t-1}: Rᵀ δ_t
         RowOps.toCarry(deltaYPrev, carry, cs, 0);
         if (fgr) {
             DMatrixRMaj deltaGatesPrev = RowOps.rows(tr.deltaGatesPrev, rows);
-            CommonOps_DDRM.mult(tr.deltaGates, weightGateRecurrent.valueMatrix(), deltaGatesPrev); // to dE/d(i,f,o)_{t-1}: Gᵀ δgates_t
+            BatchProducts.mult(tr.deltaGates, weightGateRecurrent.valueMatrix(), deltaGatesPrev); // to dE/d(i,f,o)_{t-1}: Gᵀ δgates_t
             RowOps.toCarry(deltaGatesPrev, carry, cs, 2 * nH);
         }
     }
@@ -468,15 +467,15 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
      */
     private void addWeightGradients(LstmTrajectory tr, int t, DMatrixRMaj deltaNet) {
         int rows = deltaNet.numRows;
-        CommonOps_DDRM.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());   // δW += δ_tᵀ x_t
-        CommonOps_DDRM.multAddTransA(deltaNet, tr.yPrev(t), weightHh.gradientMatrix());  // δR += δ_tᵀ y_{t-1}
+        BatchProducts.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());   // δW += δ_tᵀ x_t
+        BatchProducts.multAddTransA(deltaNet, tr.yPrev(t), weightHh.gradientMatrix());  // δR += δ_tᵀ y_{t-1}
         RowOps.addRowSum(deltaNet, bias.gradient());                                     // δb += δ_t
         if (cell.fullGateRecurrence()) {
             DMatrixRMaj deltaGates = RowOps.rows(tr.deltaGates, rows);
             DMatrixRMaj gatesPrev = RowOps.rows(tr.gatesPrev, rows);
             gatherGates(deltaNet, deltaGates);
             gatherGates(tr.actPrev(t), gatesPrev);
-            CommonOps_DDRM.multAddTransA(deltaGates, gatesPrev, weightGateRecurrent.gradientMatrix()); // δG += δgates_tᵀ (i,f,o)_{t-1}
+            BatchProducts.multAddTransA(deltaGates, gatesPrev, weightGateRecurrent.gradientMatrix()); // δG += δgates_tᵀ (i,f,o)_{t-1}
         }
     }
 
