@@ -103,11 +103,7 @@ final class BatchProducts {
     private static void dotRows(double[] av, double[] bv, double[] cv, int fromRow, int toRow, int fromCol, int m, int k) {
         for (int r = fromRow; r < toRow; r++) {
             for (int col = fromCol; col < m; col++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(av[r * k + p], bv[col * k + p], s);
-                }
-                cv[r * m + col] += s;
+                cv[r * m + col] += dot(av, r * k, 1, bv, col * k, 1, k);
             }
         }
     }
@@ -173,11 +169,7 @@ final class BatchProducts {
     private static void columnRows(double[] av, double[] bv, double[] cv, int fromRow, int toRow, int fromCol, int m, int k) {
         for (int r = fromRow; r < toRow; r++) {
             for (int col = fromCol; col < m; col++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(av[r * k + p], bv[p * m + col], s);
-                }
-                cv[r * m + col] = s;
+                cv[r * m + col] = dot(av, r * k, 1, bv, col, m, k);
             }
         }
     }
@@ -245,13 +237,30 @@ final class BatchProducts {
                                   int k, int n) {
         for (int r = fromRow; r < toRow; r++) {
             for (int col = fromCol; col < m; col++) {
-                double s = 0;
-                for (int p = 0; p < n; p++) {
-                    s = Math.fma(av[p * k + r], bv[p * m + col], s);
-                }
-                cv[r * m + col] += s;
+                cv[r * m + col] += dot(av, r, k, bv, col, m, n);
             }
         }
+    }
+
+    /**
+     * {@code Σ_p x[xFrom + p xStep] y[yFrom + p yStep]} over p in [0, length), in four independent
+     * partial sums so that the multiply-adds of the rows left over by the tiles are not one serial chain.
+     */
+    private static double dot(double[] x, int xFrom, int xStep, double[] y, int yFrom, int yStep, int length) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int p = 0;
+        for (; p + 4 <= length; p += 4) {
+            int xp = xFrom + p * xStep;
+            int yp = yFrom + p * yStep;
+            s0 = Math.fma(x[xp], y[yp], s0);
+            s1 = Math.fma(x[xp + xStep], y[yp + yStep], s1);
+            s2 = Math.fma(x[xp + 2 * xStep], y[yp + 2 * yStep], s2);
+            s3 = Math.fma(x[xp + 3 * xStep], y[yp + 3 * yStep], s3);
+        }
+        for (; p < length; p++) {
+            s0 = Math.fma(x[xFrom + p * xStep], y[yFrom + p * yStep], s0);
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static void checkShape(boolean ok, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
