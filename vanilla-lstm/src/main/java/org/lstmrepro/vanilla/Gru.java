@@ -1,7 +1,6 @@
 package org.lstmrepro.vanilla;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.model.BatchBpttNetwork;
@@ -152,8 +151,8 @@ public final class Gru implements BatchBpttNetwork {
         System.arraycopy(inputs, 0, x.data, 0, active * nIn);
         DMatrixRMaj gates = tr.gates.at(t);      // first W_ih x + b_ih, then (in place) r, z, n
         DMatrixRMaj netH = RowOps.rows(tr.netH, active);
-        CommonOps_DDRM.multTransB(x, weightIh.valueMatrix(), gates);            // W_i* x_t
-        CommonOps_DDRM.multTransB(tr.hPrev(t), weightHh.valueMatrix(), netH);   // W_h* h_{t-1}
+        BatchProducts.multTransB(x, weightIh.valueMatrix(), gates);            // W_i* x_t
+        BatchProducts.multTransB(tr.hPrev(t), weightHh.valueMatrix(), netH);   // W_h* h_{t-1}
         double[] bi = biasIh.value();
         double[] bh = biasHh.value();
         double[] hPrev = tr.hPrev(t).data;
@@ -234,10 +233,10 @@ public final class Gru implements BatchBpttNetwork {
         }
         RowOps.addRowSum(deltaIh, biasIh.gradient());                                   // δb_ih
         RowOps.addRowSum(deltaHh, biasHh.gradient());                                   // δb_hh
-        CommonOps_DDRM.multAddTransA(deltaIh, tr.x.at(t), weightIh.gradientMatrix());   // δW_ih += δ_ihᵀ x_t
-        CommonOps_DDRM.multAddTransA(deltaHh, tr.hPrev(t), weightHh.gradientMatrix());  // δW_hh += δ_hhᵀ h_{t-1}
+        BatchProducts.multAddTransA(deltaIh, tr.x.at(t), weightIh.gradientMatrix());   // δW_ih += δ_ihᵀ x_t
+        BatchProducts.multAddTransA(deltaHh, tr.hPrev(t), weightHh.gradientMatrix());  // δW_hh += δ_hhᵀ h_{t-1}
         DMatrixRMaj deltaHPrev = RowOps.rows(tr.deltaHPrev, rows);
-        CommonOps_DDRM.mult(deltaHh, weightHh.valueMatrix(), deltaHPrev);               // W_hhᵀ δ_hh
+        BatchProducts.mult(deltaHh, weightHh.valueMatrix(), deltaHPrev);               // W_hhᵀ δ_hh
         for (int row = 0; row < rows; row++) {
             int rh = nH * row;
             int zAt = 3 * nH * row + nH;

@@ -1,7 +1,6 @@
 package org.lstmrepro.vanilla;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.model.BatchBpttNetwork;
@@ -141,8 +140,8 @@ public final class SimpleRnn implements BatchBpttNetwork {
         DMatrixRMaj x = tr.x.at(t);
         System.arraycopy(inputs, 0, x.data, 0, active * nIn);
         DMatrixRMaj hNow = tr.h.at(t);
-        CommonOps_DDRM.multTransB(x, weightIh.valueMatrix(), hNow);              // a = W_ih x_t
-        CommonOps_DDRM.multAddTransB(tr.hPrev(t), weightHh.valueMatrix(), hNow); // a += W_hh h_{t-1}
+        BatchProducts.multTransB(x, weightIh.valueMatrix(), hNow);              // a = W_ih x_t
+        BatchProducts.multAddTransB(tr.hPrev(t), weightHh.valueMatrix(), hNow); // a += W_hh h_{t-1}
         RowOps.addToEveryRow(bias.value(), hNow);                                // a += b
         double[] hv = hNow.data;
         for (int k = 0; k < active * nH; k++) {
@@ -176,10 +175,10 @@ public final class SimpleRnn implements BatchBpttNetwork {
             deltaNet.data[k] = deltaH.data[k] * (1 - hv[k] * hv[k]);             // δ_t = dE/dh_t ⊙ tanh'
         }
         RowOps.addRowSum(deltaNet, bias.gradient());                             // δb += δ_t
-        CommonOps_DDRM.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());  // δW_ih += δ_tᵀ x_t
-        CommonOps_DDRM.multAddTransA(deltaNet, tr.hPrev(t), weightHh.gradientMatrix()); // δW_hh += δ_tᵀ h_{t-1}
+        BatchProducts.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());  // δW_ih += δ_tᵀ x_t
+        BatchProducts.multAddTransA(deltaNet, tr.hPrev(t), weightHh.gradientMatrix()); // δW_hh += δ_tᵀ h_{t-1}
         DMatrixRMaj deltaHPrev = RowOps.rows(tr.deltaHPrev, rows);
-        CommonOps_DDRM.mult(deltaNet, weightHh.valueMatrix(), deltaHPrev);              // dE/dh_{t-1} = W_hhᵀ δ_t
+        BatchProducts.mult(deltaNet, weightHh.valueMatrix(), deltaHPrev);              // dE/dh_{t-1} = W_hhᵀ δ_t
         RowOps.toCarry(deltaHPrev, carry, nH, 0);
     }
 
