@@ -16,7 +16,8 @@ import org.lstmrepro.core.param.ParameterSet;
  *
  * <p>Updates happen online (whenever the rule reports a gradient, e.g. after every step with a target:
  * Hochreiter and Schmidhuber 1997), per sequence (Greff et al. 2015), or per minibatch. Before each
- * update the gradient is clipped; after it the gradient buffers are zeroed.
+ * update the gradient is scaled (per-weight factors, {@link org.lstmrepro.core.param.Parameter#setGradientScale})
+ * and clipped; after it the gradient buffers are zeroed.
  *
  * <p>A run whose loss, gradient or weights become NaN or infinite is not an exception: it ends with
  * status {@link RunStatus#DIVERGED} and the sequence (and step) where it happened.
@@ -36,11 +37,22 @@ public final class Trainer {
     private final SequenceError[] sequenceErrors;
     private final StepObserver recordOne;
     private final GradientListener onlineUpdate;
+    private final CurveProbe probe;
+
+    private long plateauEnd = -1;
 
     private long sequenceNumber;
     private TrainingResult.Divergence divergence;
 
     public Trainer(LearningRule rule, TrainerSettings settings, ProgressListener progress) {
+        this(rule, settings, progress, CurveProbe.NONE);
+    }
+
+    /**
+     * @param probe read at every learning-curve sample (see {@link TrainingResult#probeCurve()})
+     */
+    public Trainer(LearningRule rule, TrainerSettings settings, ProgressListener progress, CurveProbe probe) {
+        this.probe = probe == null ? CurveProbe.NONE : probe;
         this.rule = rule;
         this.settings = settings;
         this.progress = progress == null ? ProgressListener.NONE : progress;
@@ -73,6 +85,8 @@ public final class Trainer {
         long start = System.nanoTime();
         double lastReport = 0;
         List<TrainingProgress> curve = new ArrayList<>();
+        List<double[]> probeCurve = new ArrayList<>();
+        int probeColumns = probe.names().size();
         parameters.zeroGradients();
         RunStatus status = RunStatus.BUDGET_EXHAUSTED;
         long maxSequences = settings.maxSequences();
@@ -100,8 +114,17 @@ public final class Trainer {
             for (int i = 0; i < n; i++) {
                 sequenceNumber++;
                 window.add(sequenceErrors[i].allCorrect(), sequenceErrors[i].meanSquaredError());
+                if (plateauEnd < 0 && window.isFull()
+                        && window.fractionCorrect() >= TrainingResult.PLATEAU_FRACTION) {
+                    plateauEnd = sequenceNumber;
+                }
                 if (sequenceNumber % settings.curveEvery() == 0) {
                     curve.add(snapshot((System.nanoTime() - start) * 1e-9));
+                    if (probeColumns > 0) {
+                        double[] row = new double[probeColumns];
+                        probe.read(row);
+                        probeCurve.add(row);
+                    }
                 }
                 if (window.meets(settings.stoppingRule())) {
                     status = RunStatus.SOLVED;
@@ -120,7 +143,8 @@ public final class Trainer {
                 ? null
                 : Evaluation.of(rule.network(), testSet, settings.criterion());
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds);
+        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds,
+                plateauEnd, probe.names(), List.copyOf(probeCurve));
     }
 
     /** The first n sequences of the batch buffer, as a list (a view; no copy of the sequences). */
@@ -163,6 +187,7 @@ public final class Trainer {
             divergence = new TrainingResult.Divergence(sequence, step, "gradient is not finite");
             return;
         }
+        parameters.applyGradientScales();
         settings.clipping().clip(parameters);
         settings.optimizer().step(parameters);
         parameters.zeroGradients();

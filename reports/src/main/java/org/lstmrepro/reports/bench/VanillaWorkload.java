@@ -50,7 +50,7 @@ public final class VanillaWorkload implements Workload {
         }
         RandomStream root = RandomStream.root(seed);
         this.task = TaskRegistry.create("adding", Map.of("length", Integer.toString(length)));
-        ModelOptions options = new ModelOptions(null, null, hidden, null, null, null, null, null, null, null, null);
+        ModelOptions options = new ModelOptions(null, null, hidden, null, null, null, null, null, null, null, null, null);
         BuiltModel model = Models.build(ModelSpec.parse(ModelSpec.VANILLA), task, options, root.derive("init"));
         this.network = (VanillaLstm) model.network();
         this.parameters = network.parameters();

@@ -129,6 +129,12 @@ final class TrainCommand implements Runnable {
                     + " (Graves 2013); default off.")
     Double derivativeClip;
 
+    @Option(names = "--weight-groups", paramLabel = "G",
+            description = "original1997: initial values and learning-rate factors of weight groups, GROUP=init:V,rate:F"
+                    + " separated by ';' (e.g. cell.bias=init:0,rate:0), or a named reading: paper (the default),"
+                    + " no-constant-cell-sources, no-biases. See docs/reproduction.md.")
+    String weightGroups;
+
     @Option(names = "--save-params", paramLabel = "FILE",
             description = "Write the trained weights here (interchange parameter format).")
     Path saveParams;
@@ -146,7 +152,7 @@ final class TrainCommand implements Runnable {
             throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
         }
         ModelOptions options = new ModelOptions(blocks, cells, hidden, outputActivation, initRange, inputGateBias,
-                outputGateBias, forgetGateBias, derivativeClip, weightInit, recurrentInit);
+                outputGateBias, forgetGateBias, derivativeClip, weightInit, recurrentInit, weightGroups);
         TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,
                 clipping, clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, options);
         Trial trial = new Trial(trialSpec, quiet ? Double.POSITIVE_INFINITY : progressSeconds);

@@ -37,7 +37,7 @@ public final class ExperimentParser {
             "clipOutputLayer", "options", "budget", "hyperparameters", "samples");
     static final Set<String> OPTION_KEYS = Set.of("blocks", "cellsPerBlock", "hiddenSize", "outputActivation",
             "initRange", "inputGateBiases", "outputGateBiases", "forgetGateBias", "derivativeClip",
-            "weightInit", "recurrentInit");
+            "weightInit", "recurrentInit", "weightGroups");
     static final Set<String> STOPPING_KEYS = Set.of("error", "window");
     /** The default seed of the random search. */
     static final long DEFAULT_SEED = 1;
@@ -224,7 +224,8 @@ public final class ExperimentParser {
                 optional(node.get("forgetGateBias")) ? node.get("forgetGateBias").number() : null,
                 optional(node.get("derivativeClip")) ? node.get("derivativeClip").positiveNumber() : null,
                 node.get("weightInit").isMissing() ? null : node.get("weightInit").text(),
-                node.get("recurrentInit").isMissing() ? null : node.get("recurrentInit").text());
+                node.get("recurrentInit").isMissing() ? null : node.get("recurrentInit").text(),
+                node.get("weightGroups").isMissing() ? null : node.get("weightGroups").text());
     }
 
     private static double[] biases(ConfigNode node) {

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.lstmrepro.original.WeightGroups;
+
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.TrialSpec;
 import org.lstmrepro.tasks.Task;
@@ -80,6 +82,8 @@ public final class TrialKey {
         putIfSet(m, "inputGateBiases", o.inputGateBiases() == null ? null : Arrays.stream(o.inputGateBiases()).boxed().toList());
         putIfSet(m, "outputGateBiases", o.outputGateBiases() == null ? null : Arrays.stream(o.outputGateBiases()).boxed().toList());
         putIfSet(m, "forgetGateBias", o.forgetGateBias());
+        WeightGroups groups = WeightGroups.parse(o.weightGroups());
+        putIfSet(m, "weightGroups", groups.isNone() ? null : groups.spec());
         return m;
     }
 

@@ -132,6 +132,6 @@ public final class TrialPlanner {
         return new ModelOptions(o.blocks(), o.cellsPerBlock(),
                 hidden != null ? Integer.valueOf(hidden.intValue()) : o.hiddenSize(), o.outputActivation(),
                 initRange != null ? initRange : o.initRange(), o.inputGateBiases(), o.outputGateBiases(),
-                o.forgetGateBias(), o.derivativeClip(), o.weightInit(), o.recurrentInit());
+                o.forgetGateBias(), o.derivativeClip(), o.weightInit(), o.recurrentInit(), o.weightGroups());
     }
 }

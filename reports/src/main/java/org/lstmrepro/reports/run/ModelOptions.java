@@ -15,11 +15,14 @@ package org.lstmrepro.reports.run;
  * @param derivativeClip    vanilla: Graves (2013) clipping of dE/d(net inputs) in the backward pass; 0 = off
  * @param weightInit        vanilla, rnn, gru: {@code uniform:R} or {@code gaussian:S} (instead of initRange)
  * @param recurrentInit     vanilla, rnn, gru: {@code same} (as the other weights) or {@code orthogonal}
+ * @param weightGroups      1997: per-group initial values and learning-rate factors, or a named reading
+ *                          ({@link org.lstmrepro.original.WeightGroups})
  */
 public record ModelOptions(Integer blocks, Integer cellsPerBlock, Integer hiddenSize, String outputActivation,
                            Double initRange, double[] inputGateBiases, double[] outputGateBiases,
-                           Double forgetGateBias, Double derivativeClip, String weightInit, String recurrentInit) {
+                           Double forgetGateBias, Double derivativeClip, String weightInit, String recurrentInit,
+                           String weightGroups) {
 
     public static final ModelOptions DEFAULTS =
-            new ModelOptions(null, null, null, null, null, null, null, null, null, null, null);
+            new ModelOptions(null, null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -7,11 +7,14 @@ import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.core.train.UpdateSchedule;
+import org.lstmrepro.core.train.CurveProbe;
+import org.lstmrepro.original.InputGateWeightProbe;
 import org.lstmrepro.original.Lstm1997Config;
 import org.lstmrepro.original.Lstm1997Initializer;
 import org.lstmrepro.original.Lstm1997Network;
 import org.lstmrepro.original.Preset1997;
 import org.lstmrepro.original.Presets1997;
+import org.lstmrepro.original.WeightGroups;
 import org.lstmrepro.tasks.Task;
 import org.lstmrepro.vanilla.BaselineConfig;
 import org.lstmrepro.vanilla.Gru;
@@ -51,6 +54,7 @@ public final class Models {
     }
 
     private static BuiltModel original1997(Task task, ModelOptions o, RandomStream init) {
+        WeightGroups groups = WeightGroups.parse(o.weightGroups());
         if (o.hiddenSize() != null || o.forgetGateBias() != null || o.derivativeClip() != null
                 || o.weightInit() != null || o.recurrentInit() != null) {
             throw new IllegalArgumentException("--hidden, --forget-gate-bias, --derivative-clip, --weight-init and"
@@ -73,10 +77,13 @@ public final class Models {
                 inputBiases, outputBiases, base.hiddenLayerSeesGates(), base.outputsSeeInputs());
         Lstm1997Network network = new Lstm1997Network(config);
         Lstm1997Initializer.initialize(config, network.parameters(), init);
+        groups.initialize(network);
+        groups.applyRates(network);
         return new BuiltModel(network, ModelConfigs.original1997(config),
                 preset != null ? preset.learningRate() : DEFAULT_1997_LEARNING_RATE,
                 "truncated1997", UpdateSchedule.online(), "sgd",
-                preset != null ? "Hochreiter & Schmidhuber 1997, " + preset.source() : "none (defaults: 2 blocks of 2 cells, lr 0.5)");
+                preset != null ? "Hochreiter & Schmidhuber 1997, " + preset.source() : "none (defaults: 2 blocks of 2 cells, lr 0.5)",
+                new InputGateWeightProbe(network));
     }
 
     private static BuiltModel vanilla(Variant variant, Task task, ModelOptions o, RandomStream init) {
@@ -90,7 +97,8 @@ public final class Models {
         VanillaLstm network = new VanillaLstm(config, init);
         return new BuiltModel(network, ModelConfigs.vanilla(config), GREFF_FAMILY_LEARNING_RATE, "bptt",
                 UpdateSchedule.perSequence(), GREFF_FAMILY_OPTIMIZER,
-                "none (no paper preset for the vanilla family; unset options take this project's defaults)");
+                "none (no paper preset for the vanilla family; unset options take this project's defaults)",
+                CurveProbe.NONE);
     }
 
     private static BuiltModel baseline(String family, Task task, ModelOptions o, RandomStream init) {
@@ -107,10 +115,14 @@ public final class Models {
         RecurrentNetwork network = family.equals(ModelSpec.RNN) ? new SimpleRnn(config, init) : new Gru(config, init);
         return new BuiltModel(network, ModelConfigs.baseline(config), GREFF_FAMILY_LEARNING_RATE, "bptt",
                 UpdateSchedule.perSequence(), GREFF_FAMILY_OPTIMIZER,
-                "none (no paper preset for the baselines; unset options take this project's defaults)");
+                "none (no paper preset for the baselines; unset options take this project's defaults)",
+                CurveProbe.NONE);
     }
 
     private static void refuse1997Options(String family, ModelOptions o) {
+        if (o.weightGroups() != null) {
+            throw new IllegalArgumentException("--weight-groups is for original1997, not " + family);
+        }
         if (o.blocks() != null || o.cellsPerBlock() != null) {
             throw new IllegalArgumentException("--blocks and --cells are for original1997; model " + family + " takes --hidden");
         }

@@ -78,6 +78,9 @@ public final class Trial {
         s.put("weights", model.network().parameters().totalSize());
         s.put("preset", model.preset());
         s.put("network", model.config());
+        if (spec.modelOptions().weightGroups() != null) {
+            s.put("weightGroups", org.lstmrepro.original.WeightGroups.parse(spec.modelOptions().weightGroups()).toString());
+        }
         this.settings = s;
     }
 
@@ -101,6 +104,6 @@ public final class Trial {
     /** Trains, then evaluates on the test set. */
     public TrainingResult run(ProgressListener progress) {
         List<Sequence> testSet = task.testSet(spec.testSeed());
-        return new Trainer(rule, trainerSettings, progress).train(() -> task.generate(trainingData), testSet);
+        return new Trainer(rule, trainerSettings, progress, model.probe()).train(() -> task.generate(trainingData), testSet);
     }
 }

@@ -25,11 +25,26 @@ import java.util.Map;
  * @param learningCurve samples {@code [sequences, recentError, recentCorrect]} during training
  * @param divergence    {@code {sequence, step, what}} when diverged, else null
  * @param commit        the commit of the code that produced it ("unknown" outside a git checkout)
+ * @param plateauEnd    the first training sequence after which the stopping window was full and at least
+ *                      half correct (where a long-lag run leaves its plateau), or null if it never was
+ *                      (and in records written before this field existed)
+ * @param curveColumns  the names of the learning curve's columns after the first three, e.g. the input
+ *                      gates' weights from each input unit ({@code w_in1_x2}); null or empty if none
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
-                          List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
+                          List<double[]> learningCurve, Map<String, Object> divergence, String commit,
+                          Long plateauEnd, List<String> curveColumns) {
+
+    /** A record without plateau end or probe columns. */
+    public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                       List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
+        this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
+                learningRate, seed, seconds, learningCurve, divergence, commit, null, null);
+    }
 
     public boolean solved() {
         return "SOLVED".equals(status);
