@@ -27,9 +27,9 @@ import org.lstmrepro.core.param.Parameter;
  * group's gradient by F before every update ({@link Parameter#setGradientScale}): 0 freezes the group,
  * 1 is the default, for plain gradient descent F is the group's own learning-rate factor.
  *
- * <p>Written form: {@code GROUP=SETTING[,SETTING];GROUP=...}, e.g.
- * {@code cell.bias=init:0,rate:0;cell.gates=init:0,rate:0}, or a named {@link Reading}. Later entries
- * override earlier ones where groups overlap.
+ * <p>Written form: parts separated by {@code ;}, each {@code GROUP=SETTING[,SETTING]} or the name of
+ * a {@link Reading}, e.g. {@code cell.bias=init:0,rate:0;cell.gates=init:0,rate:0} or
+ * {@code no-biases;no-constant-cell-sources}. Later parts override earlier ones where groups overlap.
  *
  * @param spec    the written form, normalised (the name of a reading stays its name)
  * @param entries the parsed entries, in order
@@ -122,11 +122,21 @@ public record WeightGroups(String spec, List<Entry> entries) {
             return NONE;
         }
         String trimmed = text.trim();
-        Reading reading = Reading.byId(trimmed);
-        if (reading != null) {
-            return reading == Reading.PAPER ? NONE : new WeightGroups(reading.id(), parseEntries(reading.spec()));
+        List<Entry> entries = parseEntries(trimmed);
+        return entries.isEmpty() ? NONE : new WeightGroups(trimmed, entries);
+    }
+
+    /** These groups, then {@code later}'s (which win where they overlap). */
+    public WeightGroups and(WeightGroups later) {
+        if (later.isNone()) {
+            return this;
         }
-        return new WeightGroups(trimmed, parseEntries(trimmed));
+        if (isNone()) {
+            return later;
+        }
+        List<Entry> all = new ArrayList<>(entries);
+        all.addAll(later.entries);
+        return new WeightGroups(spec + ";" + later.spec, all);
     }
 
     private static List<Entry> parseEntries(String text) {
@@ -134,6 +144,13 @@ public record WeightGroups(String spec, List<Entry> entries) {
         for (String part : text.split(";")) {
             String p = part.trim();
             if (p.isEmpty()) {
+                continue;
+            }
+            Reading reading = Reading.byId(p);
+            if (reading != null) {
+                if (reading != Reading.PAPER) {
+                    out.addAll(parseEntries(reading.spec()));
+                }
                 continue;
             }
             int eq = p.indexOf('=');
@@ -173,7 +190,7 @@ public record WeightGroups(String spec, List<Entry> entries) {
             }
             out.add(new Entry(target, source, init, rate));
         }
-        if (out.isEmpty()) {
+        if (Arrays.stream(text.split(";")).allMatch(String::isBlank)) {
             throw new IllegalArgumentException("weight groups '" + text + "' name no group");
         }
         return out;

@@ -16,6 +16,7 @@ public final class TaskRegistry {
             AddingUniformTask.FACTORY,
             TemporalOrderTask.FACTORY_6A,
             TemporalOrderTask.FACTORY_6B,
+            LongLag2cTask.FACTORY,
             EmbeddedReberTask.FACTORY);
 
     private static final Map<String, String> ALIASES = Map.of("temporal-order", "temporal-order-6a");

@@ -54,7 +54,6 @@ public final class Models {
     }
 
     private static BuiltModel original1997(Task task, ModelOptions o, RandomStream init) {
-        WeightGroups groups = WeightGroups.parse(o.weightGroups());
         if (o.hiddenSize() != null || o.forgetGateBias() != null || o.derivativeClip() != null
                 || o.weightInit() != null || o.recurrentInit() != null) {
             throw new IllegalArgumentException("--hidden, --forget-gate-bias, --derivative-clip, --weight-init and"
@@ -75,6 +74,8 @@ public final class Models {
         Lstm1997Config config = new Lstm1997Config(task.inputSize(), blocks, cells, base.hiddenUnits(),
                 task.outputSize(), activation, o.initRange() != null ? o.initRange() : base.initRange(),
                 inputBiases, outputBiases, base.hiddenLayerSeesGates(), base.outputsSeeInputs());
+        WeightGroups groups = (preset != null ? preset.weightGroups() : WeightGroups.NONE)
+                .and(WeightGroups.parse(o.weightGroups()));
         Lstm1997Network network = new Lstm1997Network(config);
         Lstm1997Initializer.initialize(config, network.parameters(), init);
         groups.initialize(network);
