@@ -95,6 +95,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " see 'lstm-repro gradient-flow --help' for its settings)");
         }
         Path dir = out != null ? out : Path.of("runs", GRADIENT_FLOW);
+        OutputTargets.requireWritableDirectory("--out", dir);
         PrintWriter err = spec.commandLine().getErr();
         err.println("lstm-repro reproduce: gradient-flow diagnostics (rnn, original1997, vanilla, vanilla:NFG on adding"
                 + " T = 100) -> " + dir);
