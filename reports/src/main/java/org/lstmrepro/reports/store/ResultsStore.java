@@ -51,8 +51,8 @@ public final class ResultsStore {
     }
 
     /**
-     * Makes sure finished trials can be written here, before any trial runs: the directory and its
-     * {@code trials/} folder exist (created if needed) and a file can be created in it.
+     * Makes sure finished trials can be written here, before any trial runs: the directory exists
+     * (created if needed) and takes new files, and so does its {@code trials/} folder if it exists.
      *
      * @throws IllegalArgumentException naming the directory and the reason, when they cannot
      */
@@ -64,9 +64,11 @@ public final class ResultsStore {
             throw new IllegalArgumentException(trials + ": is a file, not the folder of trial records");
         }
         try {
-            Files.createDirectories(trials);
-            Path probe = Files.createTempFile(trials, ".writable.", AtomicFiles.TMP_SUFFIX);
-            Files.delete(probe);
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".writable.", AtomicFiles.TMP_SUFFIX));
+            if (Files.isDirectory(trials)) {
+                Files.delete(Files.createTempFile(trials, ".writable.", AtomicFiles.TMP_SUFFIX));
+            }
         } catch (IOException | SecurityException e) {
             throw new IllegalArgumentException(dir + ": cannot write results here ("
                     + (e instanceof IOException io ? AtomicFiles.describe(io) : e.getMessage()) + ")");
