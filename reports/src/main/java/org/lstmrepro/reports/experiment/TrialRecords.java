@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.lstmrepro.core.train.TrainingProgress;
 import org.lstmrepro.core.train.TrainingResult;
+import org.lstmrepro.reports.store.Provenance;
 import org.lstmrepro.reports.store.TrialRecord;
 
 /** Turns a finished trial into the record its experiment's results store keeps. */
@@ -14,7 +15,7 @@ final class TrialRecords {
     }
 
     static TrialRecord of(String experiment, PlannedTrial trial, Map<String, Object> settings, TrainingResult r,
-                          String commit) {
+                          Provenance provenance) {
         List<double[]> curve = new java.util.ArrayList<>(r.learningCurve().size());
         for (int i = 0; i < r.learningCurve().size(); i++) {
             curve.add(point(r.learningCurve().get(i), i < r.probeCurve().size() ? r.probeCurve().get(i) : new double[0]));
@@ -27,7 +28,7 @@ final class TrialRecords {
                 r.test() == null ? null : r.test().size(),
                 r.test() == null || !Double.isFinite(r.test().meanSquaredError()) ? null : r.test().meanSquaredError(),
                 ((Number) settings.get("learningRate")).doubleValue(), trial.spec().seed(), r.seconds(), curve,
-                divergence, commit, r.plateauEnd() < 0 ? null : r.plateauEnd(),
+                divergence, provenance.code(), provenance, r.plateauEnd() < 0 ? null : r.plateauEnd(),
                 r.probeNames().isEmpty() ? null : r.probeNames());
     }
 
