@@ -1,6 +1,5 @@
 package org.lstmrepro.reports.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,30 +19,21 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ModelOptionFlags {
 
-    /** The flag after which the model options are listed in {@code --help}. */
-    private static final String AFTER = "--test-seed";
+    /** The flag before which the model options are listed in {@code --help}. */
+    private static final String BEFORE = "--save-params";
 
     private ModelOptionFlags() {
     }
 
-    /** Adds the model options' flags to {@code train}'s spec, after {@value #AFTER}. */
+    /** Adds the model options' flags to {@code train}'s spec, before {@value #BEFORE}. */
     static void addTo(CommandSpec spec) {
-        List<OptionSpec> later = new ArrayList<>();
-        boolean after = false;
-        for (OptionSpec o : List.copyOf(spec.options())) {
-            if (after || o.longestName().equals("--model")) {
-                spec.remove(o);
-                later.add(o.longestName().equals("--model") ? withModels(o) : o);
+        List<OptionSpec> declared = List.copyOf(spec.options());
+        declared.forEach(spec::remove);
+        for (OptionSpec o : declared) {
+            if (o.longestName().equals(BEFORE)) {
+                ModelRegistry.options().forEach(option -> spec.addOption(flag(option)));
             }
-            after |= o.longestName().equals(AFTER);
-        }
-        for (OptionSpec o : later) {
-            if (o.longestName().equals("--save-params")) {
-                for (ModelOption<?> option : ModelRegistry.options()) {
-                    spec.addOption(flag(option));
-                }
-            }
-            spec.addOption(o);
+            spec.addOption(o.longestName().equals("--model") ? withModels(o) : o);
         }
     }
 

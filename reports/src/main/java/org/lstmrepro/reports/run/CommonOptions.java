@@ -28,7 +28,7 @@ public final class CommonOptions {
             OptionType.integer(1, MAX_HIDDEN), "Hidden units.", "8");
     public static final ModelOption<String> OUTPUT_ACTIVATION = new ModelOption<>("outputActivation",
             "--output-activation", "F", OptionType.text("linear, sigmoid or softmax", OutputActivation::fromId,
-                    "sigmoid", "linear"),
+                    "linear", "sigmoid"),
             "Output units: linear, sigmoid or softmax.", "the task's; sigmoid for the 1997 tasks");
     public static final ModelOption<Double> INIT_RANGE = new ModelOption<>("initRange", "--init-range", "R",
             OptionType.real(true), "Initial weights uniform in [-R, R].", "0.1, the paper's");

@@ -78,8 +78,10 @@ public abstract class OptionType<T> {
 
             @Override
             public Integer another(Integer value) {
-                int v = value == null ? min : value;
-                return v < max ? v + 1 : v - 1;
+                if (value == null) {
+                    return min;
+                }
+                return value < max ? value + 1 : value - 1;
             }
         };
     }
