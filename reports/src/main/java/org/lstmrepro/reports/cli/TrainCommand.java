@@ -106,6 +106,7 @@ final class TrainCommand implements Runnable {
         if (maxSequences < 1) {
             throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
         }
+        OutputTargets.requireWritableFile("--save-params", saveParams);
         ModelOptions options = ModelOptionFlags.values(spec, model);
         TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,
                 clipping, clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, options);
