@@ -20,4 +20,10 @@ import org.lstmrepro.core.train.UpdateSchedule;
  */
 public record BuiltModel(RecurrentNetwork network, Map<String, Object> config, double learningRate, String rule,
                          UpdateSchedule schedule, String optimizer, String preset, CurveProbe probe) {
+
+    /** A model without learning-curve probes. */
+    public BuiltModel(RecurrentNetwork network, Map<String, Object> config, double learningRate, String rule,
+                      UpdateSchedule schedule, String optimizer, String preset) {
+        this(network, config, learningRate, rule, schedule, optimizer, preset, CurveProbe.NONE);
+    }
 }
