@@ -83,6 +83,8 @@ final class GradientCommand implements Runnable {
     @Override
     public void run() {
         boolean computeGradient = checkOptions();
+        OutputTargets.requireWritableFile("--out", out);
+        OutputTargets.requireWritableFile("--write-params", writeParams);
         ConfiguredModel model = params != null
                 ? ConfiguredModel.load(ParameterFile.read(params))
                 : ConfiguredModel.initialise(ModelConfigFile.read(config), RandomStream.root(initSeed).derive("init"));

@@ -108,6 +108,7 @@ final class GradientFlowCommand implements Runnable {
         if (!compare) {
             GradientFlow.checkModelAndRule(model, flowRule);
         }
+        OutputTargets.requireWritableDirectory("--out", out);
         PrintWriter err = spec.commandLine().getErr();
         err.println("lstm-repro gradient-flow: " + (compare ? "comparing " + String.join(", ", GradientFlow.COMPARE_MODELS)
                 : model) + " on " + task + (params != null ? ", weights from " + params

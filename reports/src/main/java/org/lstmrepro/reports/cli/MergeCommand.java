@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.lstmrepro.reports.experiment.StoreMerger;
 
+import org.lstmrepro.reports.store.ResultsStore;
+import org.lstmrepro.reports.store.StoreLock;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -30,7 +33,12 @@ final class MergeCommand implements Runnable {
 
     @Override
     public void run() {
-        StoreMerger.Result r = StoreMerger.merge(out, dirs);
+        ResultsStore target = new ResultsStore(out);
+        target.requireWritable();
+        StoreMerger.Result r;
+        try (StoreLock lock = target.lock()) {
+            r = StoreMerger.merge(out, dirs);
+        }
         spec.commandLine().getOut().printf("merged %d records from %d stores into %s: %d added, %d were there already%n",
                 r.records(), dirs.size(), out, r.added(), r.alreadyPresent());
         spec.commandLine().getOut().flush();

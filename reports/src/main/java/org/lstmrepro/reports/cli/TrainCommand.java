@@ -146,6 +146,7 @@ final class TrainCommand implements Runnable {
         if (maxSequences < 1) {
             throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
         }
+        OutputTargets.requireWritableFile("--save-params", saveParams);
         ModelOptions options = new ModelOptions(blocks, cells, hidden, outputActivation, initRange, inputGateBias,
                 outputGateBias, forgetGateBias, derivativeClip, weightInit, recurrentInit);
         TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,

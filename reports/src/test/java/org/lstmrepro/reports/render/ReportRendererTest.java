@@ -80,10 +80,11 @@ class ReportRendererTest {
     void writesTheMarkdownTheHtmlAndOneFigureOfEachKindThatHasData() {
         assertThat(written).containsSequence(dir.resolve("report.md"), dir.resolve("index.html"));
         assertThat(written.subList(2, written.size())).extracting(p -> dir.relativize(p).toString()).containsExactly(
-                "figures/adding-length-100-curves.png", "figures/adding-length-100-test-mse.png",
-                "figures/adding-length-100-learning-rate.png",
+                "figures/20250102-030405/adding-length-100-curves.png",
+                "figures/20250102-030405/adding-length-100-test-mse.png",
+                "figures/20250102-030405/adding-length-100-learning-rate.png",
                 // every trial at the same test MSE: no box plot; one learning rate only: no learning-rate figure
-                "figures/temporal-order-6a-curves.png");
+                "figures/20250102-030405/temporal-order-6a-curves.png");
         assertThat(dir.resolve("figures/stale-from-an-earlier-report.png")).doesNotExist();
     }
 
