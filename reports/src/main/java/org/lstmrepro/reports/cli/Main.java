@@ -49,6 +49,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and returns the exit status (for tests, too). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        ModelOptionFlags.addTo(cli.getSubcommands().get("train").getCommandSpec());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

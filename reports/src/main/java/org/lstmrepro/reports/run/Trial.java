@@ -48,7 +48,7 @@ public final class Trial {
         this.task = TaskRegistry.create(spec.task(), spec.taskSettings());
         RandomStream root = RandomStream.root(spec.seed());
         ModelSpec modelSpec = ModelSpec.parse(spec.model());
-        this.model = Models.build(modelSpec, task, spec.modelOptions(), root.derive("init"));
+        this.model = modelSpec.build(task, spec.modelOptions(), root.derive("init"));
         this.rule = LearningRules.create(spec.rule() != null ? spec.rule() : model.rule(), model.network());
         double lr = spec.learningRate() != null ? spec.learningRate() : model.learningRate();
         Optimizer optimizer = Optimizers.parse(spec.optimizer() != null ? spec.optimizer() : model.optimizer(), lr);
