@@ -3,7 +3,9 @@ package org.lstmrepro.tasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.lstmrepro.core.data.DataSplits;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.random.RandomStream;
@@ -37,6 +39,16 @@ public interface Task {
 
     /** The paper's stopping criterion. */
     StoppingRule stoppingRule();
+
+    /**
+     * The fixed training, validation and test sets of a task read from a data set (JSB Chorales), or
+     * empty for a task that generates its sequences. A task with splits is trained by epochs over its
+     * training set with early stopping on the validation set; {@link #generate} then draws a training
+     * sequence and {@link #testSet} is the test split.
+     */
+    default Optional<DataSplits> splits() {
+        return Optional.empty();
+    }
 
     /** The paper's test-set size. */
     int testSetSize();

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * All tasks by id: the adding problems, the temporal-order tasks and the embedded Reber grammar.
+ * All tasks by id: the adding problems, the temporal-order tasks, the embedded Reber grammar and JSB
+ * Chorales.
  * Also accepts the alias {@code temporal-order} for {@code temporal-order-6a}; a task made through
  * an alias reports its canonical id (so its test set is the same either way).
  */
@@ -16,7 +17,8 @@ public final class TaskRegistry {
             AddingUniformTask.FACTORY,
             TemporalOrderTask.FACTORY_6A,
             TemporalOrderTask.FACTORY_6B,
-            EmbeddedReberTask.FACTORY);
+            EmbeddedReberTask.FACTORY,
+            JsbChoralesTask.FACTORY);
 
     private static final Map<String, String> ALIASES = Map.of("temporal-order", "temporal-order-6a");
 

@@ -85,6 +85,17 @@ public record Sequence(double[][] inputs, double[][] targets) {
         return -1;
     }
 
+    /** How many steps have a target. */
+    public int targetSteps() {
+        int n = 0;
+        for (double[] target : targets) {
+            if (target != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The last step that has a target, or -1. */
     public int lastTargetStep() {
         for (int t = targets.length - 1; t >= 0; t--) {

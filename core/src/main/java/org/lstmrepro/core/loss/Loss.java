@@ -7,7 +7,18 @@ public enum Loss {
     /** E = 0.5 * sum_k (y_k - d_k)^2 (the 1997 tasks; linear or sigmoid outputs). */
     SQUARED_ERROR("squared-error"),
     /** E = -sum_k d_k log y_k (softmax outputs, one-hot or probability targets). */
-    CROSS_ENTROPY("cross-entropy");
+    CROSS_ENTROPY("cross-entropy"),
+    /**
+     * E = -sum_k [d_k log y_k + (1 - d_k) log(1 - y_k)]: independent logistic output units, each the
+     * probability that its unit is on (the negative log-likelihood of a binary target vector in nats;
+     * Boulanger-Lewandowski, Bengio and Vincent 2012 and Greff et al. 2015 on polyphonic music). The
+     * outputs are clamped to [{@value #MIN_PROBABILITY}, 1 - {@value #MIN_PROBABILITY}] so a saturated
+     * wrong unit costs at most about 27.6 nats instead of infinity.
+     */
+    BINARY_CROSS_ENTROPY("binary-cross-entropy");
+
+    /** The smallest probability the binary cross-entropy takes the log of. */
+    public static final double MIN_PROBABILITY = 1e-12;
 
     private final String id;
 
@@ -25,7 +36,8 @@ public enum Loss {
                 return l;
             }
         }
-        throw new IllegalArgumentException("unknown loss '" + id + "' (expected squared-error or cross-entropy)");
+        throw new IllegalArgumentException("unknown loss '" + id
+                + "' (expected squared-error, cross-entropy or binary-cross-entropy)");
     }
 
     /** The loss of output {@code y} against target {@code d}. */
@@ -37,6 +49,18 @@ public enum Loss {
                 e += diff * diff;
             }
             return 0.5 * e;
+        }
+        if (this == BINARY_CROSS_ENTROPY) {
+            for (int k = 0; k < y.length; k++) {
+                double p = Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, y[k]));
+                if (d[k] != 0) {
+                    e -= d[k] * Math.log(p);
+                }
+                if (d[k] != 1) {
+                    e -= (1 - d[k]) * Math.log1p(-p);
+                }
+            }
+            return e;
         }
         for (int k = 0; k < y.length; k++) {
             if (d[k] != 0) {

@@ -15,6 +15,9 @@ public record OutputUnits(OutputActivation activation, Loss loss) {
         if (loss == Loss.CROSS_ENTROPY && activation != OutputActivation.SOFTMAX) {
             throw new IllegalArgumentException("cross-entropy needs softmax outputs, not " + activation.id());
         }
+        if (loss == Loss.BINARY_CROSS_ENTROPY && activation != OutputActivation.SIGMOID) {
+            throw new IllegalArgumentException("binary-cross-entropy needs sigmoid outputs, not " + activation.id());
+        }
     }
 
     /**
@@ -35,6 +38,13 @@ public record OutputUnits(OutputActivation activation, Loss loss) {
             }
             for (int k = 0; k < n; k++) {
                 deltaNet[k] = y[k] * sumD - d[k];
+            }
+            return loss.value(y, d);
+        }
+        if (loss == Loss.BINARY_CROSS_ENTROPY) {
+            // logistic units + binary cross-entropy: dE/dnet_k = y_k - d_k
+            for (int k = 0; k < n; k++) {
+                deltaNet[k] = y[k] - d[k];
             }
             return loss.value(y, d);
         }

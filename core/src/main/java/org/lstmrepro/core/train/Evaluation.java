@@ -12,8 +12,15 @@ import org.lstmrepro.core.model.RecurrentNetwork;
  * @param size             sequences in the test set
  * @param meanLoss         the loss per sequence (summed over its target steps), averaged
  * @param meanSquaredError squared error per output unit and target step, averaged over the set
+ * @param targetSteps      steps with a target in the whole set
+ * @param lossPerTarget    the loss summed over every target step of the set, divided by
+ *                         {@code targetSteps} (0 when there is none): with binary cross-entropy and
+ *                         one target per predicted frame, the negative log-likelihood per frame in
+ *                         nats that the polyphonic-music literature reports (frames, not sequences,
+ *                         are the denominator)
  */
-public record Evaluation(int errors, int size, double meanLoss, double meanSquaredError) {
+public record Evaluation(int errors, int size, double meanLoss, double meanSquaredError, long targetSteps,
+                         double lossPerTarget) {
 
     /** Runs every test sequence forward (no gradients, no weight change) and counts the failures. */
     public static Evaluation of(RecurrentNetwork network, List<Sequence> testSet, TargetCriterion criterion) {
@@ -21,6 +28,7 @@ public record Evaluation(int errors, int size, double meanLoss, double meanSquar
         int errors = 0;
         double lossSum = 0;
         double mseSum = 0;
+        long targetSteps = 0;
         for (Sequence s : testSet) {
             perSequence.reset();
             double[][] targets = s.targets();
@@ -33,9 +41,11 @@ public record Evaluation(int errors, int size, double meanLoss, double meanSquar
                 errors++;
             }
             mseSum += perSequence.meanSquaredError();
+            targetSteps += s.targetSteps();
         }
         int n = testSet.size();
-        return new Evaluation(errors, n, n == 0 ? 0 : lossSum / n, n == 0 ? 0 : mseSum / n);
+        return new Evaluation(errors, n, n == 0 ? 0 : lossSum / n, n == 0 ? 0 : mseSum / n, targetSteps,
+                targetSteps == 0 ? 0 : lossSum / targetSteps);
     }
 
     /** Fraction of the test set processed correctly. */

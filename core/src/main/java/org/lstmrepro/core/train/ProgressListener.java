@@ -7,4 +7,8 @@ public interface ProgressListener {
     ProgressListener NONE = p -> { };
 
     void onProgress(TrainingProgress progress);
+
+    /** Called after every epoch of a run trained by epochs (validation done); nothing by default. */
+    default void onEpoch(EpochRecord epoch) {
+    }
 }

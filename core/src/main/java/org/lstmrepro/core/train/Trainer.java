@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.lstmrepro.core.data.DataSplits;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.learn.GradientListener;
 import org.lstmrepro.core.learn.LearningRule;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.param.ParameterSet;
+import org.lstmrepro.core.random.RandomStream;
 
 /**
- * Trains a network with a learning rule on a stream of sequences until the stopping rule is met,
- * the budget runs out, or the run diverges; then evaluates on the test set.
+ * Trains a network with a learning rule, in one of two ways: on a stream of generated sequences until
+ * the 1997 stopping rule is met, the budget runs out, or the run diverges, then evaluates on the test
+ * set ({@link #train(Supplier, List)}); or by epochs over a fixed data set with early stopping on its
+ * validation set, testing the best validation epoch's weights ({@link #train(DataSplits, EarlyStopping,
+ * RandomStream)}, Greff et al. 2015).
  *
  * <p>Updates happen online (whenever the rule reports a gradient, e.g. after every step with a target:
  * Hochreiter and Schmidhuber 1997), per sequence (Greff et al. 2015), or per minibatch. Before each
@@ -81,38 +86,20 @@ public final class Trainer {
             int n = (int) Math.min(batch.length, maxSequences - sequenceNumber);
             for (int i = 0; i < n; i++) {
                 batch[i] = trainingData.get();
-                sequenceErrors[i].reset();
             }
-            double loss = n == 1 && batch.length == 1
-                    ? rule.accumulate(batch[0], recordOne, onlineUpdate)
-                    : rule.accumulateBatch(batchView(n), recordBatch());
-            if (divergence == null && !Double.isFinite(loss)) {
-                divergence = new TrainingResult.Divergence(sequenceNumber + n, -1, "loss is " + loss);
-            }
-            if (divergence == null && settings.schedule().mode() != UpdateSchedule.Mode.ONLINE) {
-                applyUpdate(-1, sequenceNumber + n);
-            }
+            runBatch(n);
             if (divergence != null) {
                 sequenceNumber = divergence.sequence();
                 status = RunStatus.DIVERGED;
                 break;
             }
             for (int i = 0; i < n; i++) {
-                sequenceNumber++;
-                window.add(sequenceErrors[i].allCorrect(), sequenceErrors[i].meanSquaredError());
-                if (sequenceNumber % settings.curveEvery() == 0) {
-                    curve.add(snapshot((System.nanoTime() - start) * 1e-9));
-                }
-                if (window.meets(settings.stoppingRule())) {
+                if (countSequence(i, curve, start)) {
                     status = RunStatus.SOLVED;
                     break training;
                 }
             }
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            if (seconds - lastReport >= settings.progressSeconds()) {
-                lastReport = seconds;
-                progress.onProgress(snapshot(seconds));
-            }
+            lastReport = maybeReport(start, lastReport);
         }
         TrainingProgress last = snapshot((System.nanoTime() - start) * 1e-9);
         progress.onProgress(last);
@@ -120,7 +107,165 @@ public final class Trainer {
                 ? null
                 : Evaluation.of(rule.network(), testSet, settings.criterion());
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds);
+        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds, null);
+    }
+
+    /**
+     * Trains by epochs over a fixed training set with early stopping on the validation set
+     * ({@link EarlyStopping}; Greff et al. 2015), then restores the weights of the best validation
+     * epoch and evaluates the test set with them. The update schedule, optimizer, clipping and the
+     * sequence budget of the settings apply as in {@link #train(Supplier, List)}; the 1997 stopping
+     * window does not (its statistics are still kept for the progress reports and learning curve).
+     *
+     * <p>A run that diverges after at least one epoch finished keeps status {@link RunStatus#DIVERGED}
+     * but is still tested with its best epoch's weights (what early stopping would have kept); one that
+     * diverges in its first epoch has no test result.
+     *
+     * @param data     the training, validation and test sets
+     * @param stopping epochs, patience and input noise
+     * @param rng      the run's stream for the epoch order ({@code epoch-order}) and the noise ({@code input-noise})
+     */
+    public TrainingResult train(DataSplits data, EarlyStopping stopping, RandomStream rng) {
+        long start = System.nanoTime();
+        double lastReport = 0;
+        List<TrainingProgress> curve = new ArrayList<>();
+        List<EpochRecord> epochs = new ArrayList<>();
+        RandomStream orderRng = rng.derive("epoch-order");
+        InputNoise noise = stopping.inputNoise() > 0
+                ? new InputNoise(stopping.inputNoise(), rng.derive("input-noise"), batch.length)
+                : null;
+        List<Sequence> train = data.train();
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        double[][] best = new double[parameters.count()][];
+        int bestEpoch = 0;
+        double bestValid = Double.NaN;
+        parameters.zeroGradients();
+        RunStatus status = RunStatus.BUDGET_EXHAUSTED;
+        long maxSequences = settings.maxSequences();
+        epochs:
+        for (int epoch = 1; epoch <= stopping.maxEpochs(); epoch++) {
+            shuffle(order, orderRng);
+            double lossSum = 0;
+            long targets = 0;
+            for (int j = 0; j < order.length; j += batch.length) {
+                int n = (int) Math.min(Math.min(batch.length, order.length - j), maxSequences - sequenceNumber);
+                if (n <= 0) {
+                    break epochs;
+                }
+                for (int i = 0; i < n; i++) {
+                    Sequence s = train.get(order[j + i]);
+                    batch[i] = noise == null ? s : noise.apply(s, i);
+                    targets += s.targetSteps();
+                }
+                lossSum += runBatch(n);
+                if (divergence != null) {
+                    sequenceNumber = divergence.sequence();
+                    status = RunStatus.DIVERGED;
+                    break epochs;
+                }
+                for (int i = 0; i < n; i++) {
+                    countSequence(i, curve, start);
+                }
+                lastReport = maybeReport(start, lastReport);
+            }
+            double valid = Evaluation.of(rule.network(), data.valid(), settings.criterion()).lossPerTarget();
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            epochs.add(new EpochRecord(epoch, sequenceNumber, targets == 0 ? 0 : lossSum / targets, valid, seconds));
+            progress.onEpoch(epochs.get(epochs.size() - 1));
+            if (!Double.isFinite(valid)) {
+                divergence = new TrainingResult.Divergence(sequenceNumber, -1, "validation loss is " + valid);
+                status = RunStatus.DIVERGED;
+                break;
+            }
+            if (bestEpoch == 0 || valid < bestValid) {
+                bestEpoch = epoch;
+                bestValid = valid;
+                copyValues(best);
+            } else if (epoch - bestEpoch >= stopping.patience()) {
+                status = RunStatus.EARLY_STOPPED;
+                break;
+            }
+        }
+        TrainingProgress last = snapshot((System.nanoTime() - start) * 1e-9);
+        progress.onProgress(last);
+        Evaluation test = null;
+        if (bestEpoch > 0) {
+            restoreValues(best);
+            test = Evaluation.of(rule.network(), data.test(), settings.criterion());
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds,
+                new EpochSummary(epochs, bestEpoch, bestValid));
+    }
+
+    /**
+     * Runs the first {@code n} sequences of the batch buffer through the rule and, unless the schedule
+     * is online (the rule updates as it goes), applies one update. Records divergence; returns the loss.
+     */
+    private double runBatch(int n) {
+        for (int i = 0; i < n; i++) {
+            sequenceErrors[i].reset();
+        }
+        double loss = n == 1 && batch.length == 1
+                ? rule.accumulate(batch[0], recordOne, onlineUpdate)
+                : rule.accumulateBatch(batchView(n), recordBatch());
+        if (divergence == null && !Double.isFinite(loss)) {
+            divergence = new TrainingResult.Divergence(sequenceNumber + n, -1, "loss is " + loss);
+        }
+        if (divergence == null && settings.schedule().mode() != UpdateSchedule.Mode.ONLINE) {
+            applyUpdate(-1, sequenceNumber + n);
+        }
+        return loss;
+    }
+
+    /** Counts batch sequence {@code i} as processed; returns whether the 1997 stopping window is met. */
+    private boolean countSequence(int i, List<TrainingProgress> curve, long start) {
+        sequenceNumber++;
+        window.add(sequenceErrors[i].allCorrect(), sequenceErrors[i].meanSquaredError());
+        if (sequenceNumber % settings.curveEvery() == 0) {
+            curve.add(snapshot((System.nanoTime() - start) * 1e-9));
+        }
+        return window.meets(settings.stoppingRule());
+    }
+
+    /** Reports progress if the interval has passed; returns the time of the last report. */
+    private double maybeReport(long start, double lastReport) {
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        if (seconds - lastReport >= settings.progressSeconds()) {
+            progress.onProgress(snapshot(seconds));
+            return seconds;
+        }
+        return lastReport;
+    }
+
+    /** Fisher-Yates shuffle from {@code rng}. */
+    private static void shuffle(int[] order, RandomStream rng) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+    }
+
+    private void copyValues(double[][] into) {
+        for (int k = 0; k < into.length; k++) {
+            double[] w = parameters.get(k).value();
+            if (into[k] == null) {
+                into[k] = new double[w.length];
+            }
+            System.arraycopy(w, 0, into[k], 0, w.length);
+        }
+    }
+
+    private void restoreValues(double[][] from) {
+        for (int k = 0; k < from.length; k++) {
+            double[] w = parameters.get(k).value();
+            System.arraycopy(from[k], 0, w, 0, w.length);
+        }
     }
 
     /** The first n sequences of the batch buffer, as a list (a view; no copy of the sequences). */

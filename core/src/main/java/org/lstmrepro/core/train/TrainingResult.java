@@ -10,14 +10,16 @@ import java.util.List;
  *                          stopping criterion was met, the paper's "sequences until criterion")
  * @param divergence        what went non-finite and where, or {@code null} if the run did not diverge
  * @param test              the evaluation on the test set after training, or {@code null} if the run
- *                          diverged (its weights are not finite)
+ *                          diverged (its weights are not finite) and has no best epoch to fall back on
  * @param finalProgress     the last snapshot (window error and accuracy at the stop)
  * @param learningCurve     snapshots taken every so many sequences during training
  * @param seconds           wall time of training and evaluation
+ * @param epochs            for a run trained by epochs: every epoch's validation loss and the best
+ *                          epoch (whose weights {@code test} used); null for a run on a stream
  */
 public record TrainingResult(RunStatus status, long sequences, Divergence divergence, Evaluation test,
                              TrainingProgress finalProgress, List<TrainingProgress> learningCurve,
-                             double seconds) {
+                             double seconds, EpochSummary epochs) {
 
     /**
      * Where a run diverged.

@@ -23,7 +23,8 @@ class OutputUnitsTest {
                 Arguments.of(OutputActivation.SIGMOID, Loss.SQUARED_ERROR, anyTarget),
                 Arguments.of(OutputActivation.SOFTMAX, Loss.SQUARED_ERROR, anyTarget),
                 Arguments.of(OutputActivation.SOFTMAX, Loss.CROSS_ENTROPY, oneHot),
-                Arguments.of(OutputActivation.SOFTMAX, Loss.CROSS_ENTROPY, distribution));
+                Arguments.of(OutputActivation.SOFTMAX, Loss.CROSS_ENTROPY, distribution),
+                Arguments.of(OutputActivation.SIGMOID, Loss.BINARY_CROSS_ENTROPY, new double[] {1, 0, 1}));
     }
 
     @ParameterizedTest

@@ -24,12 +24,24 @@ import java.util.Map;
  * @param seconds       wall time of the trial
  * @param learningCurve samples {@code [sequences, recentError, recentCorrect]} during training
  * @param divergence    {@code {sequence, step, what}} when diverged, else null
- * @param commit        the commit of the code that produced it ("unknown" outside a git checkout)
+ * @param commit        the code that produced it: its commit, with "-dirty" when the build had uncommitted
+ *                      changes ({@link Provenance#code()}), "unknown" for a jar built outside a checkout
+ * @param provenance    the code, JVM, OS and libraries that produced it (null in records written before it existed)
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
-                          List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
+                          List<double[]> learningCurve, Map<String, Object> divergence, String commit,
+                          Provenance provenance) {
+
+    /** A record without provenance (as records were written before it existed; tests). */
+    public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                       List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
+        this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
+                learningRate, seed, seconds, learningCurve, divergence, commit, null);
+    }
 
     public boolean solved() {
         return "SOLVED".equals(status);
