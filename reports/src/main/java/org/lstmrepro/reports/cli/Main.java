@@ -14,8 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Reproduces the LSTM of Hochreiter & Schmidhuber (1997) against the vanilla LSTM of Greff et al. (2015)",
-            "on the 1997 long-time-lag tasks."},
+            "Reproduces the LSTM of Hochreiter & Schmidhuber (1997) against the vanilla LSTM of Greff et al. (2015) on the 1997 long-time-lag tasks."},
         subcommands = {
             TasksCommand.class,
             SampleCommand.class,

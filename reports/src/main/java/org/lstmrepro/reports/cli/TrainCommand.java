@@ -22,12 +22,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Trains one model on one task until the task's stopping criterion (the paper's), the sequence budget,",
-            "or divergence; then evaluates on the task's test set. Progress goes to stderr; the last line of",
-            "stdout is a JSON summary: status (SOLVED, BUDGET_EXHAUSTED or DIVERGED), sequences, testErrors,",
-            "testSize, seconds, and every setting that produced it.",
-            "Every setting the paper fixes (architecture, initial biases, learning rate, criterion) is the default.",
-            "The model options (from --blocks to --derivative-clip) are those of the models named before each."})
+            "Trains one model on one task, then evaluates it on the task's test set.",
+            "",
+            "Training stops at the task's stopping criterion (the paper's), the sequence budget, or divergence. "
+                + "Progress goes to stderr; the last line of stdout is a JSON summary: status (SOLVED, BUDGET_EXHAUSTED"
+                + " or DIVERGED), sequences, testErrors, testSize, seconds, and every setting that produced it. Every "
+                + "setting the paper fixes (architecture, initial biases, learning rate, criterion) is the default. "
+                + "The model options (from --blocks to --derivative-clip) are those of the models named before each."})
 final class TrainCommand implements Runnable {
 
     @CommandLine.Spec
