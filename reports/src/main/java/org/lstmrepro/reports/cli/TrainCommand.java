@@ -145,6 +145,9 @@ final class TrainCommand implements Runnable {
         if (maxSequences < 1) {
             throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
         }
+        if (!(progressSeconds >= 0)) {
+            throw new IllegalArgumentException("--progress-seconds must be at least 0, was " + progressSeconds);
+        }
         OutputTargets.requireWritableFile("--save-params", saveParams);
         ModelOptions options = new ModelOptions(blocks, cells, hidden, outputActivation, initRange, inputGateBias,
                 outputGateBias, forgetGateBias, derivativeClip, weightInit, recurrentInit);
