@@ -15,9 +15,11 @@ import picocli.CommandLine.Parameters;
 /** {@code lstm-repro merge OUT DIR...}: combines the results stores of an experiment's shards. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {
-            "Copies the trial records of the results stores DIR... into the store OUT (created if",
-            "needed). Records with the same key must agree except for their wall time and commit;",
-            "if two disagree, nothing is written and the conflict is reported."})
+            "Copies the trial records of the results stores DIR... into the store OUT.",
+            "",
+            "OUT is created if needed. Records with the same key must agree except for their wall time and "
+                + "commit; if two disagree, nothing is written and the conflict is reported. Then run 'lstm-repro "
+                + "report OUT' for the report of the merged store."})
 final class MergeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -48,6 +48,11 @@ final class ConfigNode {
         return new IllegalArgumentException(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
     }
 
+    /** The parsed value itself, for readers that check it by a declared type. */
+    JsonNode json() {
+        return node;
+    }
+
     boolean isMissing() {
         return node.isMissingNode() || node.isNull();
     }
@@ -162,9 +167,13 @@ final class ConfigNode {
     }
 
     int intValue(int min) {
+        return intValue(min, Integer.MAX_VALUE);
+    }
+
+    int intValue(int min, int max) {
         long v = integer(min);
-        if (v > Integer.MAX_VALUE) {
-            throw error("must be at most " + Integer.MAX_VALUE + ", was " + v);
+        if (v > max) {
+            throw error("must be at most " + max + ", was " + v);
         }
         return (int) v;
     }

@@ -99,7 +99,12 @@ final class ReportBuilder {
             blocks.add(new Block.Heading(3, "Variants against vanilla"));
             blocks.add(new Block.Paragraph("Measures: test MSE per trial (trials with a test MSE), and sequences to criterion "
                     + "(solved trials only). Two-sided p-values; a test needs at least " + VariantTest.MIN_TRIALS
-                    + " trials with the measure on each side."));
+                    + " trials with the measure on each side. The Mann-Whitney p-value is exact when neither sample has "
+                    + "ties and each has at most " + VariantTest.EXACT_LIMIT + " values, else the normal approximation "
+                    + "(column \"U p-value\"). This task makes many comparisons, so the two Holm columns correct each "
+                    + "test's p-values for their number (Holm's step-down procedure over all of the task's p-values of "
+                    + "that test, which bounds the chance of any false difference at the level read off); read those "
+                    + "before calling a variant different."));
             blocks.add(table);
         });
         blocks.add(new Block.Heading(3, "Figures"));
