@@ -43,6 +43,8 @@ public final class Trainer {
     private final GradientListener onlineUpdate;
 
     private long sequenceNumber;
+    /** The last training sequence with an output not pinned at 0 or 1 (see {@link TrainingResult#saturated()}). */
+    private long lastUnpinned;
     private TrainingResult.Divergence divergence;
 
     public Trainer(LearningRule rule, TrainerSettings settings, ProgressListener progress) {
@@ -107,7 +109,8 @@ public final class Trainer {
                 ? null
                 : Evaluation.of(rule.network(), testSet, settings.criterion());
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds, null);
+        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds, null,
+                saturated(status));
     }
 
     /**
@@ -198,7 +201,7 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds,
-                new EpochSummary(epochs, bestEpoch, bestValid));
+                new EpochSummary(epochs, bestEpoch, bestValid), saturated(status));
     }
 
     /**
@@ -224,11 +227,20 @@ public final class Trainer {
     /** Counts batch sequence {@code i} as processed; returns whether the 1997 stopping window is met. */
     private boolean countSequence(int i, List<TrainingProgress> curve, long start) {
         sequenceNumber++;
+        if (!sequenceErrors[i].allPinned()) {
+            lastUnpinned = sequenceNumber;
+        }
         window.add(sequenceErrors[i].allCorrect(), sequenceErrors[i].meanSquaredError());
         if (sequenceNumber % settings.curveEvery() == 0) {
             curve.add(snapshot((System.nanoTime() - start) * 1e-9));
         }
         return window.meets(settings.stoppingRule());
+    }
+
+    /** An unsolved, undiverged run whose outputs were all pinned for (at least) the whole stopping window. */
+    private boolean saturated(RunStatus status) {
+        long window = settings.stoppingRule().window();
+        return status == RunStatus.BUDGET_EXHAUSTED && sequenceNumber >= window && sequenceNumber - lastUnpinned >= window;
     }
 
     /** Reports progress if the interval has passed; returns the time of the last report. */

@@ -16,10 +16,14 @@ import java.util.List;
  * @param seconds           wall time of training and evaluation
  * @param epochs            for a run trained by epochs: every epoch's validation loss and the best
  *                          epoch (whose weights {@code test} used); null for a run on a stream
+ * @param saturated         whether the run ended unsolved with every output pinned at 0 or 1 (within 1e-9)
+ *                          at every target step of the whole stopping window: the outputs' error signal
+ *                          vanished (e.g. a learning rate far too large for logistic outputs), so its test
+ *                          error is that of a constant output, not of a model that learnt and failed
  */
 public record TrainingResult(RunStatus status, long sequences, Divergence divergence, Evaluation test,
                              TrainingProgress finalProgress, List<TrainingProgress> learningCurve,
-                             double seconds, EpochSummary epochs) {
+                             double seconds, EpochSummary epochs, boolean saturated) {
 
     /**
      * Where a run diverged.

@@ -25,7 +25,7 @@ final class TrialRecords {
                 r.test() == null ? null : r.test().size(),
                 r.test() == null || !Double.isFinite(r.test().meanSquaredError()) ? null : r.test().meanSquaredError(),
                 ((Number) settings.get("learningRate")).doubleValue(), trial.spec().seed(), r.seconds(), curve,
-                divergence, provenance.code(), provenance);
+                divergence, provenance.code(), provenance, r.saturated());
     }
 
     /** A learning-curve sample as {@code [sequences, recentError, recentCorrect]}. */

@@ -27,12 +27,14 @@ import java.util.Map;
  * @param commit        the code that produced it: its commit, with "-dirty" when the build had uncommitted
  *                      changes ({@link Provenance#code()}), "unknown" for a jar built outside a checkout
  * @param provenance    the code, JVM, OS and libraries that produced it (null in records written before it existed)
+ * @param saturated     true when the run ended unsolved with every output pinned at 0 or 1 for the whole
+ *                      stopping window ({@code TrainingResult.saturated}); null in records written before it existed
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
-                          Provenance provenance) {
+                          Provenance provenance, Boolean saturated) {
 
     /** A record without provenance (as records were written before it existed; tests). */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
@@ -40,7 +42,12 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, null, null);
+    }
+
+    /** Whether the run saturated (false for records written before the flag existed). */
+    public boolean saturatedRun() {
+        return Boolean.TRUE.equals(saturated);
     }
 
     public boolean solved() {
