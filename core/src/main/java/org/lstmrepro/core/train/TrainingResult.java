@@ -16,6 +16,12 @@ import java.util.List;
  * @param seconds           wall time of training and evaluation
  * @param epochs            for a run trained by epochs: every epoch's validation loss and the best
  *                          epoch (whose weights {@code test} used); null for a run on a stream
+ * @param plateauEnd        the first training sequence after which the stopping window was full and at
+ *                          least half of it correct ({@link #PLATEAU_FRACTION}): where a long-lag run
+ *                          leaves its "predict the mean" plateau; -1 if it never did
+ * @param probeNames        the names of the {@link CurveProbe} columns (empty without a probe)
+ * @param probeCurve        one row of probe values per learning-curve sample, aligned with
+ *                          {@code learningCurve}
  * @param saturated         whether the run ended unsolved with every output pinned at 0 or 1 (within 1e-9)
  *                          at every target step of the whole stopping window: the outputs' error signal
  *                          vanished (e.g. a learning rate far too large for logistic outputs), so its test
@@ -23,7 +29,11 @@ import java.util.List;
  */
 public record TrainingResult(RunStatus status, long sequences, Divergence divergence, Evaluation test,
                              TrainingProgress finalProgress, List<TrainingProgress> learningCurve,
-                             double seconds, EpochSummary epochs, boolean saturated) {
+                             double seconds, EpochSummary epochs, long plateauEnd, List<String> probeNames,
+                             List<double[]> probeCurve, boolean saturated) {
+
+    /** The fraction of the stopping window that must be correct for the plateau to count as left. */
+    public static final double PLATEAU_FRACTION = 0.5;
 
     /**
      * Where a run diverged.
