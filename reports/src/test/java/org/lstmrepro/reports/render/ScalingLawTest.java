@@ -20,7 +20,7 @@ class ScalingLawTest {
         List<double[]> curve = List.of(new double[] {1000, 0.04, 0.1, 0.05, 0.5}, new double[] {2000, 0.01, 0.9, 0.06, 4.0});
         return new TrialRecord(model + length + "-" + seed, "e", "adding(length=" + length + ")", model, spec,
                 Map.of("learningRate", 0.5), status, sequences, 0, 2560, 1e-4, 0.5, seed, 1.0, curve, null, "c", null,
-                plateauEnd, List.of("w_in1_x2", "w_in2_x2"));
+                plateauEnd, List.of("w_in1_x2", "w_in2_x2"), null);
     }
 
     @Test
