@@ -106,7 +106,7 @@ final class GradientFlowCommand implements Runnable {
         }
         FlowRule flowRule = rule == null ? null : FlowRule.parse(rule);
         if (!compare) {
-            GradientFlow.checkModelAndRule(model, flowRule);
+            GradientFlow.checkModelAndRule(model, flowRule, settings);
         }
         OutputTargets.requireWritableDirectory("--out", out);
         PrintWriter err = spec.commandLine().getErr();
