@@ -88,7 +88,7 @@ final class GradientFlowCommand implements Runnable {
     int sequences;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "gradient-flow",
-            description = "Directory for the PNG files and gradient-flow.md (default: ${DEFAULT-VALUE}).")
+            description = "Directory for the PNG and SVG files and gradient-flow.md (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override

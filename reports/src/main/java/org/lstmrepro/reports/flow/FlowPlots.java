@@ -9,18 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.lstmrepro.reports.render.ChartFiles;
 
 /**
- * Renders a {@link FlowReport} as PNG files with XChart (headless): error signal against lag (log scale),
+ * Renders a {@link FlowReport} as PNG files, each with an SVG beside it, with XChart (headless): error signal against lag (log scale),
  * the exploding-gradient study with clipping, gate histograms and cell-state traces.
  */
 public final class FlowPlots {
@@ -46,19 +44,19 @@ public final class FlowPlots {
         try {
             Files.createDirectories(dir);
             List<Path> files = new ArrayList<>();
-            files.add(save(errorFlow(report, false), dir.resolve("error-flow-init.png")));
+            files.addAll(save(errorFlow(report, false), dir.resolve("error-flow-init.png")));
             if (report.models().stream().anyMatch(m -> !m.trained().isEmpty())) {
-                files.add(save(errorFlow(report, true), dir.resolve("error-flow-trained.png")));
+                files.addAll(save(errorFlow(report, true), dir.resolve("error-flow-trained.png")));
             }
             if (!report.exploding().isEmpty()) {
-                files.add(save(exploding(report), dir.resolve("exploding.png")));
+                files.addAll(save(exploding(report), dir.resolve("exploding.png")));
             }
             for (ModelFlow m : report.models()) {
                 if (m.gates() != null) {
-                    files.add(save(gates(m), dir.resolve("gates-" + fileName(m.model()) + ".png")));
+                    files.addAll(save(gates(m), dir.resolve("gates-" + fileName(m.model()) + ".png")));
                 }
                 if (m.trace() != null) {
-                    files.add(save(List.of(cellStates(m)), dir.resolve("cell-states-" + fileName(m.model()) + ".png")));
+                    files.addAll(save(List.of(cellStates(m)), dir.resolve("cell-states-" + fileName(m.model()) + ".png")));
                 }
             }
             return files;
@@ -325,14 +323,8 @@ public final class FlowPlots {
         return y;
     }
 
-    private static Path save(List<XYChart> charts, Path file) throws IOException {
-        String name = file.toString();
-        String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        if (charts.size() == 1) {
-            ChartEncoder.saveChart(charts.get(0), base, "png");
-        } else {
-            BitmapEncoder.saveBitmap(charts, 1, charts.size(), base, BitmapFormat.PNG);
-        }
-        return file;
+    /** Writes the panels side by side as a PNG and an SVG beside it (see {@link ChartFiles}). */
+    private static List<Path> save(List<XYChart> charts, Path file) {
+        return ChartFiles.write(charts, file);
     }
 }

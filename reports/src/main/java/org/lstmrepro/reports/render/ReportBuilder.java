@@ -83,7 +83,9 @@ final class ReportBuilder {
                 + "against vanilla with the same rule, as Greff et al. (2015) do: Welch's t-test and the Mann-Whitney U test, "
                 + "both two-sided, on the per-trial test MSE and on sequences to criterion; a small p-value says the two "
                 + "differ, not which is better (see the tables for the direction). Learning curves show the median recent "
-                + "training error over seeds (solid) and its quartiles (dashed); a trial that stopped early keeps its last value."));
+                + "training error over seeds (solid) and its quartiles (dashed), the stopping threshold (dotted) and a circle "
+                + "where each trial stopped; a trial that stopped early keeps its last value, so the median goes flat once "
+                + "most trials have stopped."));
     }
 
     private void taskSection(TaskGroup task, Map<String, Color> colours) {
@@ -110,7 +112,9 @@ final class ReportBuilder {
         blocks.add(new Block.Heading(3, "Figures"));
         int before = blocks.size();
         figure(task, "curves", LearningCurveChart.of(task.text(), task.byModel(), colours),
-                "Learning curves on `" + task.text() + "`: median recent training error over seeds (solid), quartiles (dashed).");
+                "Learning curves on `" + task.text() + "`: median recent training error over seeds (solid), quartiles "
+                        + "(dashed); dotted: the stopping threshold on the error; circles: where each trial stopped, after "
+                        + "which it counts at its last value (a flat tail is stopped trials, not stalled training).");
         figure(task, "test-mse", TestMseBoxChart.of(task.text(), task.byModel(), colours),
                 "Test MSE per model on `" + task.text() + "` (box: quartiles, line: median, whiskers: 1.5 IQR).");
         figure(task, "learning-rate", LearningRateChart.of(task.text(), task.byModel(), colours),
@@ -125,8 +129,7 @@ final class ReportBuilder {
         chart.ifPresent(c -> {
             String name = names.name(task.text(), kind);
             Path file = out.resolve(name);
-            Charts.savePng(c, file);
-            figures.add(file);
+            figures.addAll(ChartFiles.write(c, file));
             blocks.add(new Block.Figure(name, caption));
         });
     }
