@@ -76,7 +76,8 @@ final class GradientFlowCommand implements Runnable {
 
     @Option(names = "--spectral-radius", paramLabel = "R", defaultValue = "" + FlowSettings.DEFAULT_SPECTRAL_RADIUS,
             description = "Spectral radius the recurrent matrices are scaled to in the exploding-gradient study"
-                    + " (default: ${DEFAULT-VALUE}; with --compare this is the simple RNN's, and the vanilla LSTM gets 20).")
+                    + " (default: ${DEFAULT-VALUE}; with --compare this is the simple RNN's, and the LSTM without forget gate gets 10, "
+                    + "the GRU 6).")
     double spectralRadius;
 
     @Option(names = "--clip", paramLabel = "norm:T", defaultValue = "norm:" + FlowSettings.DEFAULT_CLIP_THRESHOLD,

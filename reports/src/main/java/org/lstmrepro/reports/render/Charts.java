@@ -9,13 +9,13 @@ import java.util.Map;
 import org.knowm.xchart.style.AxesChartStyler;
 
 /** What every figure of a report shares: size, fonts, a white background, one colour per model (files: {@link ChartFiles}). */
-final class Charts {
+public final class Charts {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 560;
 
     /** Tick labels of a log axis, decades only: 1E-4, 1E-3, ... (one format, no mix of 0.01 and 1E-4). */
-    static final String LOG_TICKS = "0E0";
+    public static final String LOG_TICKS = "0E0";
 
     /** A colour-blind-friendly palette (Okabe & Ito 2008, with black last), cycled when there are more models. */
     private static final List<Color> PALETTE = List.of(new Color(0, 114, 178), new Color(213, 94, 0),
