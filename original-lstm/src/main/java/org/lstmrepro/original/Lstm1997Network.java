@@ -5,7 +5,9 @@ import java.util.Arrays;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputUnits;
+import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.math.Activation;
+import org.lstmrepro.core.math.Exponential;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
@@ -78,12 +80,25 @@ public final class Lstm1997Network implements CecNetwork {
     private final int offHs;
     private final int offS;
     private final int stateSize;
+    private final boolean sigmoidOutputs;
+    /**
+     * Per hidden-layer unit u (in the order of a(t)): the weight array of its kind, where its row
+     * starts, the bias array of its kind and its row there. The arrays are the parameters' own, which
+     * optimizers update in place.
+     */
+    private final double[][] unitWeights;
+    private final int[] unitRowStart;
+    private final double[][] unitBiases;
+    private final int[] unitRow;
+    /** The block j of each cell c (c / S, without the division in the step). */
+    private final int[] blockOfCell;
 
     // Scratch, allocated once.
     private final double[] outputNet;
     private final double[] dA;
     private final double[] dS;
     private final double[] unitDelta;
+    private final double[] ownDirectFactors;
     private final Lstm1997Trajectory ownTrajectory;
 
     public Lstm1997Network(Lstm1997Config config) {
@@ -101,11 +116,29 @@ public final class Lstm1997Network implements CecNetwork {
         offHs = offG + nC;
         offS = offHs + nC;
         stateSize = offS + nC;
+        sigmoidOutputs = config.outputActivation() == OutputActivation.SIGMOID;
+        blockOfCell = new int[nC];
+        for (int c = 0; c < nC; c++) {
+            blockOfCell[c] = layout.blockOf(c);
+        }
 
         addKind(CELL, "cell", nC, 0);
         addKind(HIDDEN, "hidden", layout.hidden(), layout.hiddenOffset());
         addKind(INPUT_GATE, "input_gate", layout.blocks(), layout.inputGateOffset());
         addKind(OUTPUT_GATE, "output_gate", layout.blocks(), layout.outputGateOffset());
+        unitWeights = new double[nA][];
+        unitRowStart = new int[nA];
+        unitBiases = new double[nA][];
+        unitRow = new int[nA];
+        for (int k = 0; k < KINDS; k++) {
+            for (int r = 0; r < kindRows[k]; r++) {
+                int u = kindOffset[k] + r;
+                unitWeights[u] = kindWeight[k].value();
+                unitRowStart[u] = r * nN;
+                unitBiases[u] = kindBias[k].value();
+                unitRow[u] = r;
+            }
+        }
         outputWeight = parameters.add(Parameter.outputMatrix("output.weight", layout.outputs(), layout.outputSources()));
         outputBias = parameters.add(Parameter.outputVector("output.bias", layout.outputs()));
 
@@ -113,6 +146,7 @@ public final class Lstm1997Network implements CecNetwork {
         dA = new double[nA];
         dS = new double[nC];
         unitDelta = new double[nA];
+        ownDirectFactors = new double[2 * nC];
         ownTrajectory = new Lstm1997Trajectory(2, stateSize, layout.outputs());
     }
 
@@ -179,6 +213,21 @@ public final class Lstm1997Network implements CecNetwork {
             double[] previous = tr.state(t - 1);
             computeStep(input, previous, offA, previous, tr.claim(t), tr.output(t));
         }
+    }
+
+    /** Length of a step's state vector {@code [z(t) | a(t) | g(net_c) | h(s_c) | s_c]}; z(t) comes first. */
+    int stateSize() {
+        return stateSize;
+    }
+
+    /**
+     * One forward step on raw state vectors, for {@link FusedTruncatedGradient1997}: fills {@code st}
+     * (whose first N entries are then z(t)) and {@code y} from {@code x} and the previous step's state
+     * vector {@code previous} (null at t = 0).
+     */
+    void step(double[] x, double[] previous, double[] st, double[] y, int t) {
+        checkInput(x, t);
+        computeStep(x, previous, offA, previous, st, y);
     }
 
     @Override
@@ -283,35 +332,30 @@ public final class Lstm1997Network implements CecNetwork {
      * @param prevStates the state vector of step t-1 (for s_c(t-1)); null at t = 0
      */
     private void computeStep(double[] x, double[] prevA, int prevAOffset, double[] prevStates, double[] st, double[] y) {
-        System.arraycopy(x, 0, st, 0, nI);
+        // z(t) = [x(t), a(t-1)[0, R)]: element loops, cheaper than System.arraycopy at these lengths
+        for (int i = 0; i < nI; i++) {
+            st[i] = x[i];
+        }
         if (prevA == null) {
-            Arrays.fill(st, nI, nN, 0.0);
+            for (int m = nI; m < nN; m++) {
+                st[m] = 0.0;
+            }
         } else {
-            System.arraycopy(prevA, prevAOffset, st, nI, nR);
-        }
-        // net inputs of all hidden-layer units, written into a(t)
-        for (int k = 0; k < KINDS; k++) {
-            int rows = kindRows[k];
-            if (rows == 0) {
-                continue;
-            }
-            double[] w = kindWeight[k].value();
-            double[] b = kindBias[k].value();
-            int at = offA + kindOffset[k];
-            for (int r = 0; r < rows; r++) {
-                st[at + r] = b[r] + dot(w, r * nN, st, 0, nN);
+            for (int m = 0; m < nR; m++) {
+                st[nI + m] = prevA[prevAOffset + m];
             }
         }
+        netInputs(st);
         for (int u = offA + nC; u < offA + nA; u++) {
-            st[u] = F.apply(st[u]); // hidden units and gates
+            st[u] = Exponential.sigmoid(st[u]); // f: hidden units and gates
         }
         int inGate = offA + layout.inputGateOffset();
         int outGate = offA + layout.outputGateOffset();
         for (int c = 0; c < nC; c++) {
-            int j = c / nS;
-            double g = G.apply(st[offA + c]);
-            double s = (prevStates == null ? 0.0 : prevStates[offS + c]) + st[inGate + j] * g; // the CEC
-            double hs = H.apply(s);
+            int j = blockOfCell[c];
+            double g = Exponential.symmetricSigmoid(st[offA + c], 2.0); // g = 4 sigma - 2
+            double s = Math.fma(st[inGate + j], g, prevStates == null ? 0.0 : prevStates[offS + c]); // the CEC
+            double hs = Exponential.symmetricSigmoid(s, 1.0); // h = 2 sigma - 1
             st[offG + c] = g;
             st[offS + c] = s;
             st[offHs + c] = hs;
@@ -329,7 +373,57 @@ public final class Lstm1997Network implements CecNetwork {
             }
             outputNet[k] = net;
         }
-        config.outputActivation().apply(outputNet, y);
+        if (sigmoidOutputs) {
+            for (int k = 0; k < outputNet.length; k++) {
+                y[k] = Exponential.sigmoid(outputNet[k]);
+            }
+        } else {
+            config.outputActivation().apply(outputNet, y);
+        }
+    }
+
+    /**
+     * The net inputs of all hidden-layer units, {@code net_u = b_u + sum_m w_um z_m(t)}, written into
+     * a(t); z(t) = st[0, N). Four units at a time, whatever their kind ({@link #unitWeights}): four
+     * independent chains of fused multiply-adds the processor overlaps, each summed in source order.
+     */
+    private void netInputs(double[] st) {
+        int n = nN;
+        int u = 0;
+        for (; u + 3 < nA; u += 4) {
+            double[] w0 = unitWeights[u];
+            double[] w1 = unitWeights[u + 1];
+            double[] w2 = unitWeights[u + 2];
+            double[] w3 = unitWeights[u + 3];
+            int o0 = unitRowStart[u];
+            int o1 = unitRowStart[u + 1];
+            int o2 = unitRowStart[u + 2];
+            int o3 = unitRowStart[u + 3];
+            double s0 = unitBiases[u][unitRow[u]];
+            double s1 = unitBiases[u + 1][unitRow[u + 1]];
+            double s2 = unitBiases[u + 2][unitRow[u + 2]];
+            double s3 = unitBiases[u + 3][unitRow[u + 3]];
+            for (int m = 0; m < n; m++) {
+                double z = st[m];
+                s0 = Math.fma(w0[o0 + m], z, s0);
+                s1 = Math.fma(w1[o1 + m], z, s1);
+                s2 = Math.fma(w2[o2 + m], z, s2);
+                s3 = Math.fma(w3[o3 + m], z, s3);
+            }
+            st[offA + u] = s0;
+            st[offA + u + 1] = s1;
+            st[offA + u + 2] = s2;
+            st[offA + u + 3] = s3;
+        }
+        for (; u < nA; u++) {
+            double[] w0 = unitWeights[u];
+            int o0 = unitRowStart[u];
+            double s0 = unitBiases[u][unitRow[u]];
+            for (int m = 0; m < n; m++) {
+                s0 = Math.fma(w0[o0 + m], st[m], s0);
+            }
+            st[offA + u] = s0;
+        }
     }
 
     private static double dot(double[] a, int aFrom, double[] b, int bFrom, int n) {
@@ -530,12 +624,24 @@ public final class Lstm1997Network implements CecNetwork {
         double[] st = own(trajectory).state(t);
         System.arraycopy(st, 0, sources, 0, nN);
         Arrays.fill(carouselFactor, 0, nC, 1.0);
+        double[] q = ownDirectFactors;
+        directFactors(st, q, 0);
+        System.arraycopy(q, 0, directFactor[0], 0, nC);
+        System.arraycopy(q, nC, directFactor[1], 0, nC);
+    }
+
+    /**
+     * The direct factors of one step's state vector {@code st} (appendix A), for {@link #cecStep} and
+     * {@link FusedTruncatedGradient1997}: {@code q[at + c] = y^in g'(net_c)} (cell c's own row) and
+     * {@code q[at + C + c] = g(net_c) f'(net_in)} (its input gate's row).
+     */
+    void directFactors(double[] st, double[] q, int at) {
         int inGate = offA + layout.inputGateOffset();
         for (int c = 0; c < nC; c++) {
-            double yIn = st[inGate + c / nS];
+            double yIn = st[inGate + blockOfCell[c]];
             double g = st[offG + c];
-            directFactor[0][c] = yIn * G.derivativeFromOutput(g);
-            directFactor[1][c] = g * F.derivativeFromOutput(yIn);
+            q[at + c] = yIn * G.derivativeFromOutput(g);
+            q[at + nC + c] = g * F.derivativeFromOutput(yIn);
         }
     }
 
@@ -546,7 +652,11 @@ public final class Lstm1997Network implements CecNetwork {
      */
     @Override
     public void truncatedBackward(Trajectory trajectory, int t, double[] outputNetDelta, double[] cellStateError) {
-        double[] st = own(trajectory).state(t);
+        truncatedBackward(own(trajectory).state(t), outputNetDelta, cellStateError);
+    }
+
+    /** {@link #truncatedBackward(Trajectory, int, double[], double[])} on the state vector {@code st} of the step. */
+    void truncatedBackward(double[] st, double[] outputNetDelta, double[] cellStateError) {
         Arrays.fill(dA, 0.0);
         outputLayerBackward(st, outputNetDelta);
         Arrays.fill(dS, 0.0);

@@ -54,6 +54,7 @@ public final class TrialPlanner {
 
     private static List<Cell> cells(Experiment e) {
         List<Cell> cells = new ArrayList<>();
+        long planned = 0;
         for (TaskEntry task : e.tasks()) {
             for (ModelEntry model : e.models()) {
                 String origin = model.path() + " on " + task.path() + " " + task.label();
@@ -68,6 +69,11 @@ public final class TrialPlanner {
                     points = HyperparameterPoints.expand(params, samples, e.seed(), model.path());
                 } catch (IllegalArgumentException problem) {
                     throw new IllegalArgumentException(e.source() + ": " + problem.getMessage());
+                }
+                planned += (long) points.size() * e.seeds().size();
+                if (planned > Experiment.MAX_TRIALS) {
+                    throw new IllegalArgumentException(e.source() + ": more than " + Experiment.MAX_TRIALS
+                            + " trials (seeds times tasks, models and hyperparameter points): split the experiment");
                 }
                 for (Map<HyperparameterName, Double> point : points) {
                     TrialSpec spec;

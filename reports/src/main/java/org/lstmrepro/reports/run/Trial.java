@@ -79,6 +79,7 @@ public final class Trial {
         s.put("weights", model.network().parameters().totalSize());
         s.put("preset", model.preset());
         s.put("network", model.config());
+
         this.settings = s;
     }
 
@@ -125,6 +126,6 @@ public final class Trial {
     /** Trains, then evaluates on the test set. */
     public TrainingResult run(ProgressListener progress) {
         List<Sequence> testSet = task.testSet(spec.testSeed());
-        return new Trainer(rule, trainerSettings, progress).train(() -> task.generate(trainingData), testSet);
+        return new Trainer(rule, trainerSettings, progress, model.probe()).train(() -> task.generate(trainingData), testSet);
     }
 }

@@ -1,0 +1,88 @@
+package org.lstmrepro.core.math;
+
+/**
+ * e^x in plain Java arithmetic, for the hot loops of the recurrent kernels: inlined by the JIT
+ * compiler where {@link Math#exp} is a call into a runtime stub (which makes the compiled loop around
+ * it save and reload its live registers), and the same bits on every platform (only
+ * {@link Math#fma}, exactly specified, and a table from {@link StrictMath#pow}).
+ *
+ * <p>Method (the classic table-driven reduction): {@code x = (64 k + j) ln2 / 64 + r} with j in
+ * [0, 64) and |r| &lt;= ln2 / 128, so {@code e^x = 2^k 2^(j/64) e^r}; e^r - 1 by its Taylor polynomial
+ * of degree 5 (the next term is below 4e-17 relative), 2^(j/64) from a table. Within 2 units in the
+ * last place of the exact value over the whole range (tested against {@link Math#exp}); outside
+ * [-700, 700], and for NaN, it returns {@link Math#exp}.
+ */
+public final class Exponential {
+
+    private static final int TABLE_BITS = 6;
+    private static final int TABLE_SIZE = 1 << TABLE_BITS;
+    /** 2^(j/64), j = 0 .. 63. */
+    private static final double[] TWO_TO_J = new double[TABLE_SIZE];
+    private static final double SCALE = TABLE_SIZE / Math.log(2.0);
+    /** ln2 / 64 in two parts: the first has 32 significant bits, so k * LN2_HI is exact for |k| < 2^21. */
+    private static final double LN2_HI;
+    private static final double LN2_LO;
+    private static final double LIMIT = 700.0;
+    /** Beyond this |x|, 2 sigma(x) - 1 rounds to +-1 (1 - 2 e^-40 is closer to 1 than to the next double below). */
+    private static final double SATURATED = 40.0;
+    /** 1.5 * 2^52: x + ROUND rounds x (|x| &lt; 2^51) to an integer n, held in the low bits as 2^51 + n. */
+    private static final double ROUND = 0x1.8p52;
+    private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
+
+    static {
+        for (int j = 0; j < TABLE_SIZE; j++) {
+            TWO_TO_J[j] = StrictMath.pow(2.0, j / (double) TABLE_SIZE);
+        }
+        double ln2 = 0x1.62e42fefa39efp-1; // ln 2 rounded to double
+        double ln2Lo = 0x1.abc9e3b39803fp-56; // ln 2 - ln2, rounded
+        double hi = Double.longBitsToDouble(Double.doubleToRawLongBits(ln2) & 0xFFFFFFFFF8000000L);
+        LN2_HI = hi / TABLE_SIZE;
+        LN2_LO = ((ln2 - hi) + ln2Lo) / TABLE_SIZE;
+    }
+
+    private Exponential() {
+    }
+
+    /** e^x, within 2 ulp; {@link Math#exp} outside [-700, 700] and for NaN. */
+    public static double exp(double x) {
+        if (!(Math.abs(x) <= LIMIT)) {
+            return Math.exp(x);
+        }
+        // n = round(64 x / ln2) = 64 k + j: adding 1.5 * 2^52 rounds to an integer, kept in the low bits
+        double shifted = Math.fma(x, SCALE, ROUND);
+        long n = Double.doubleToRawLongBits(shifted) - ROUND_BITS;
+        double nd = shifted - ROUND;
+        double r = Math.fma(-nd, LN2_LO, Math.fma(-nd, LN2_HI, x));
+        // 2^k 2^(j/64), exact (no overflow or subnormal inside the limits), ready before the polynomial
+        double scaled = TWO_TO_J[(int) n & (TABLE_SIZE - 1)] * Double.longBitsToDouble(((n >> TABLE_BITS) + 1023) << 52);
+        // e^r - 1 = r + r^2 (1/2 + r/6 + r^2 (1/24 + r/120)), evaluated in two independent halves
+        double r2 = r * r;
+        double low = Math.fma(r, 1.0 / 6, 0.5);
+        double high = Math.fma(r, 1.0 / 120, 1.0 / 24);
+        double em1 = Math.fma(r2, Math.fma(r2, high, low), r);
+        return Math.fma(scaled, em1, scaled);
+    }
+
+    /** The logistic sigmoid 1 / (1 + e^-x) with {@link #exp}. */
+    public static double sigmoid(double x) {
+        return 1.0 / (1.0 + exp(-x));
+    }
+
+    /**
+     * {@code amplitude (2 sigma(x) - 1) = amplitude (1 - e^-x) / (1 + e^-x)}, with {@link #exp}: the 1997
+     * squashing functions h (amplitude 1) and g (amplitude 2) of Hochreiter and Schmidhuber (1997,
+     * section 5), {@link Activation#H_1997} and {@link Activation#G_1997}. The ratio form has no
+     * subtraction after the division, one step less on the recurrent critical path of a cell; beyond
+     * |x| = 40 the value rounds to +-amplitude and is returned as such (e^-x would overflow first).
+     */
+    public static double symmetricSigmoid(double x, double amplitude) {
+        if (x > SATURATED) {
+            return amplitude;
+        }
+        if (x < -SATURATED) {
+            return -amplitude;
+        }
+        double e = exp(-x);
+        return Math.fma(-amplitude, e, amplitude) / (1.0 + e);
+    }
+}
