@@ -91,6 +91,10 @@ final class ReportBuilder {
     private void taskSection(TaskGroup task, Map<String, Color> colours) {
         blocks.add(new Block.Heading(2, "Task `" + task.text() + "`"));
         blocks.add(ResultsTable.of(task));
+        List<String> notes = notes(task);
+        if (!notes.isEmpty()) {
+            blocks.add(new Block.Bullets(notes));
+        }
         PaperComparison.of(task, papers).ifPresent(table -> {
             blocks.add(new Block.Heading(3, "Compared with the paper"));
             blocks.add(table);
@@ -123,6 +127,15 @@ final class ReportBuilder {
             blocks.add(new Block.Paragraph("No figure: these trials have no learning curve and no test MSE."));
         }
         settings(task);
+    }
+
+    /** The experiment's one-line notes on this task's rows, e.g. why a model misses the strict criterion. */
+    static List<String> notes(TaskGroup task) {
+        List<String> out = new ArrayList<>();
+        task.byModel().forEach((model, trials) -> trials.stream().map(TrialRecord::note)
+                .filter(n -> n != null && !n.isBlank()).distinct()
+                .forEach(n -> out.add("Note on `" + model + "`: " + n)));
+        return out;
     }
 
     private void figure(TaskGroup task, String kind, Optional<? extends Chart<?, ?>> chart, String caption) {

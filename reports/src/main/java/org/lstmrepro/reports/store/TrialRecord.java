@@ -32,12 +32,24 @@ import java.util.Map;
  *                      (and in records written before this field existed)
  * @param curveColumns  the names of the learning curve's columns after the first three, e.g. the input
  *                      gates' weights from each input unit ({@code w_in1_x2}); null or empty if none
+ * @param note          one line from the experiment's model entry that explains this model's row on this task
+ *                      (e.g. why the paper's model misses the strict criterion), or null; not part of the key
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
-                          Provenance provenance, Long plateauEnd, List<String> curveColumns) {
+                          Provenance provenance, Long plateauEnd, List<String> curveColumns, String note) {
+
+    /** A record without a note. */
+    public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                       List<double[]> learningCurve, Map<String, Object> divergence, String commit,
+                       Provenance provenance, Long plateauEnd, List<String> curveColumns) {
+        this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, plateauEnd, curveColumns, null);
+    }
 
     /** A record without plateau end or probe columns. */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
