@@ -32,12 +32,14 @@ import java.util.Map;
  *                      (and in records written before this field existed)
  * @param curveColumns  the names of the learning curve's columns after the first three, e.g. the input
  *                      gates' weights from each input unit ({@code w_in1_x2}); null or empty if none
+ * @param saturated     true when the run ended unsolved with every output pinned at 0 or 1 for the whole
+ *                      stopping window ({@code TrainingResult.saturated}); null in records written before it existed
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
-                          Provenance provenance, Long plateauEnd, List<String> curveColumns) {
+                          Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated) {
 
     /** A record without plateau end or probe columns. */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
@@ -46,7 +48,7 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                        Provenance provenance) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, null, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, null, null, null);
     }
 
     /** A record without provenance (as records were written before it existed; tests). */
@@ -55,7 +57,12 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, null, null, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, null, null, null, null);
+    }
+
+    /** Whether the run saturated (false for records written before the flag existed). */
+    public boolean saturatedRun() {
+        return Boolean.TRUE.equals(saturated);
     }
 
     public boolean solved() {
