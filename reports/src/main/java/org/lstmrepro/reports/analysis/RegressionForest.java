@@ -6,9 +6,8 @@ import java.util.List;
 import org.lstmrepro.core.random.RandomStream;
 
 /**
- * A random forest of regression trees (Breiman 2001): each tree grown on a bootstrap sample of the
- * rows, trying a random subset of the features at every split; the forest predicts the mean of its
- * trees. Our own (the Java forests on Maven Central are GPL-licensed or do not expose their trees),
+ * A bagged forest of regression trees (Breiman 2001): each tree grown on a bootstrap sample of the
+ * rows, searching every feature at each split; the forest predicts the mean of its trees. Our own (the Java forests on Maven Central are GPL-licensed or do not expose their trees),
  * small, and deterministic for a seed. It is the surrogate model fANOVA decomposes ({@link Fanova}).
  *
  * @param trees the trees
@@ -37,7 +36,9 @@ public record RegressionForest(List<RegressionTree> trees) {
                     + x.length + " rows and " + y.length + " targets");
         }
         int d = x[0].length;
-        int tryFeatures = Math.max(1, (int) Math.ceil(d / 2.0));
+        // every feature at every split: with the four hyperparameters of a search a random subset would
+        // often hold none that matters and fit noise; the trees differ by their bootstrap samples
+        int tryFeatures = d;
         RandomStream root = RandomStream.root(seed).derive("forest");
         List<RegressionTree> out = new ArrayList<>(trees);
         for (int t = 0; t < trees; t++) {
