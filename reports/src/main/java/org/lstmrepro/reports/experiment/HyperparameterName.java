@@ -12,7 +12,9 @@ enum HyperparameterName {
     /** Hidden units of vanilla, rnn and gru models. */
     HIDDEN_SIZE("hiddenSize", "a positive integer"),
     /** Initial weights uniform in [-r, r]. */
-    INIT_RANGE("initRange", "positive");
+    INIT_RANGE("initRange", "positive"),
+    /** Tasks with a fixed data set: standard deviation of Gaussian noise added to the training inputs. */
+    INPUT_NOISE("inputNoise", "finite and >= 0");
 
     final String key;
     private final String allowed;
@@ -46,6 +48,7 @@ enum HyperparameterName {
             case LEARNING_RATE, INIT_RANGE -> v > 0 && Double.isFinite(v);
             case MOMENTUM -> v >= 0 && v < 1;
             case HIDDEN_SIZE -> v >= 1 && v <= 1_000_000 && v == Math.rint(v);
+            case INPUT_NOISE -> v >= 0 && Double.isFinite(v);
         };
         if (!ok) {
             throw new IllegalArgumentException(key + " must be " + allowed + ", was " + v);

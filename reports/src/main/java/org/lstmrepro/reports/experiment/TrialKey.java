@@ -50,6 +50,10 @@ public final class TrialKey {
         putIfSet(m, "stopWindow", spec.stopWindow());
         m.put("seed", spec.seed());
         m.put("testSeed", spec.testSeed());
+        putIfSet(m, "maxEpochs", spec.maxEpochs());
+        putIfSet(m, "patience", spec.patience());
+        putIfSet(m, "inputNoise", spec.inputNoise());
+        putIfSet(m, "rescaleLearningRate", spec.rescaleLearningRate());
         Map<String, Object> options = options(spec.modelOptions());
         if (!options.isEmpty()) {
             m.put("modelOptions", options);
@@ -80,6 +84,9 @@ public final class TrialKey {
         putIfSet(m, "inputGateBiases", o.inputGateBiases() == null ? null : Arrays.stream(o.inputGateBiases()).boxed().toList());
         putIfSet(m, "outputGateBiases", o.outputGateBiases() == null ? null : Arrays.stream(o.outputGateBiases()).boxed().toList());
         putIfSet(m, "forgetGateBias", o.forgetGateBias());
+        putIfSet(m, "derivativeClip", o.derivativeClip());
+        putIfSet(m, "weightInit", o.weightInit());
+        putIfSet(m, "recurrentInit", o.recurrentInit());
         return m;
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.lstmrepro.core.train.TrainingProgress;
 import org.lstmrepro.core.train.TrainingResult;
+import org.lstmrepro.reports.store.EpochOutcome;
 import org.lstmrepro.reports.store.TrialRecord;
 
 /** Turns a finished trial into the record its experiment's results store keeps. */
@@ -24,7 +25,7 @@ final class TrialRecords {
                 r.test() == null ? null : r.test().size(),
                 r.test() == null || !Double.isFinite(r.test().meanSquaredError()) ? null : r.test().meanSquaredError(),
                 ((Number) settings.get("learningRate")).doubleValue(), trial.spec().seed(), r.seconds(), curve,
-                divergence, commit);
+                divergence, commit, EpochOutcome.of(r));
     }
 
     /** A learning-curve sample as {@code [sequences, recentError, recentCorrect]}. */

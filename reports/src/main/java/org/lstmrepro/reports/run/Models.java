@@ -71,7 +71,8 @@ public final class Models {
         Lstm1997Config config = new Lstm1997Config(task.inputSize(), blocks, cells, base.hiddenUnits(),
                 task.outputSize(), activation, o.initRange() != null ? o.initRange() : base.initRange(),
                 inputBiases, outputBiases, base.hiddenLayerSeesGates(), base.outputsSeeInputs());
-        Lstm1997Network network = new Lstm1997Network(config);
+        // the task's loss (squared error on the 1997 tasks, binary cross-entropy on jsb-chorales)
+        Lstm1997Network network = new Lstm1997Network(config, task.outputUnits().loss());
         Lstm1997Initializer.initialize(config, network.parameters(), init);
         return new BuiltModel(network, ModelConfigs.original1997(config),
                 preset != null ? preset.learningRate() : DEFAULT_1997_LEARNING_RATE,

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param modelLabel    the model, variant and rule, e.g. {@code original1997/truncated1997}: a report's column
  * @param spec          the trial's spec as a JSON-friendly map (see {@code TrialSpec})
  * @param settings      the resolved settings the run used (learning rate, optimizer, weights, ...)
- * @param status        SOLVED, BUDGET_EXHAUSTED or DIVERGED
+ * @param status        SOLVED, EARLY_STOPPED, BUDGET_EXHAUSTED or DIVERGED
  * @param sequences     training sequences until the stop
  * @param testErrors    wrongly processed test sequences, or null when diverged
  * @param testSize      test-set size, or null when diverged
@@ -25,11 +25,23 @@ import java.util.Map;
  * @param learningCurve samples {@code [sequences, recentError, recentCorrect]} during training
  * @param divergence    {@code {sequence, step, what}} when diverged, else null
  * @param commit        the commit of the code that produced it ("unknown" outside a git checkout)
+ * @param epochs        for a trial trained by epochs (a task with a fixed data set): its early-stopping
+ *                      outcome, incl. the validation and test loss; null otherwise
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
-                          List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
+                          List<double[]> learningCurve, Map<String, Object> divergence, String commit,
+                          EpochOutcome epochs) {
+
+    /** A record of a trial on a stream of sequences (no epochs). */
+    public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                       List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
+        this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
+                learningRate, seed, seconds, learningCurve, divergence, commit, null);
+    }
 
     public boolean solved() {
         return "SOLVED".equals(status);
