@@ -3,12 +3,10 @@ package org.lstmrepro.core.io;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -35,29 +33,20 @@ final class JsonOut {
     private JsonOut() {
     }
 
-    /** Writes a pretty-printed (objects indented, arrays on one line) UTF-8 file. */
+    /** Writes a pretty-printed (objects indented, arrays on one line) UTF-8 file, atomically ({@link AtomicFiles}). */
     static void writeFile(Path file, Body body) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    JsonGenerator g = FACTORY.createGenerator(w)) {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (JsonGenerator g = FACTORY.createGenerator(w)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
                 body.write(g);
                 g.flush();
-                w.write(System.lineSeparator());
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+            w.write(System.lineSeparator());
+            w.flush();
+        });
     }
 
     /** Writes one compact document on one line (no line break). */
@@ -69,16 +58,6 @@ final class JsonOut {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp != null) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write failed already; that is the error to report
-            }
-        }
     }
 
     // ---- checks before writing ----

@@ -30,7 +30,8 @@ class MalformedInputTest {
     static Stream<Arguments> badParameterFiles() {
         return Stream.of(
                 Arguments.of("truncated JSON", "{\"format\": ", "line 1, column 12: not valid JSON: Unexpected end-of-input"),
-                Arguments.of("not JSON at all", "weights: 1 2 3", "line 1, column 9: not valid JSON: Unrecognized token 'weights'"),
+                // Jackson 2.23 places an unrecognized token at its first character (2.18 gave the column after it).
+                Arguments.of("not JSON at all", "weights: 1 2 3", "line 1, column 1: not valid JSON: Unrecognized token 'weights'"),
                 Arguments.of("unclosed array", "{\"a\": [1, 2}",
                         "line 1, column 12: not valid JSON: Unexpected close marker '}': expected ']' (for Array starting at [line: 1, column: 7])"),
                 Arguments.of("empty file", "", ": the file is empty"),

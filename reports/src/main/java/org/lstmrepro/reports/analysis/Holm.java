@@ -6,7 +6,8 @@ import java.util.stream.IntStream;
 
 /**
  * Holm's step-down correction for multiple comparisons (Holm 1979, "A simple sequentially rejective
- * multiple test procedure"): with the m p-values sorted ascending, the j-th (1-based) becomes
+ * multiple test procedure", Scand. J. Statist. 6:65-70), used by every report table that tests several
+ * models against one baseline: with the m p-values sorted ascending, the j-th (1-based) becomes
  * {@code max over i <= j of min(1, (m - i + 1) p_(i))}. Rejecting where the adjusted value is below
  * alpha controls the family-wise error rate at alpha. NaN entries (tests not made) stay NaN and do not
  * count towards m.

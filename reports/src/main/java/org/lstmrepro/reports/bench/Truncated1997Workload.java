@@ -19,7 +19,7 @@ import org.lstmrepro.reports.run.BuiltModel;
 import org.lstmrepro.reports.run.LearningRules;
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.ModelSpec;
-import org.lstmrepro.reports.run.Models;
+import org.lstmrepro.reports.run.Original1997Family;
 import org.lstmrepro.tasks.Task;
 import org.lstmrepro.tasks.TaskRegistry;
 
@@ -50,8 +50,7 @@ public final class Truncated1997Workload implements Workload {
     public Truncated1997Workload(int length, int poolSize, long seed) {
         RandomStream root = RandomStream.root(seed);
         this.task = TaskRegistry.create("adding", Map.of("length", Integer.toString(length)));
-        this.model = Models.build(ModelSpec.parse(ModelSpec.ORIGINAL_1997), task, ModelOptions.DEFAULTS,
-                root.derive("init"));
+        this.model = ModelSpec.parse(Original1997Family.ID).build(task, ModelOptions.DEFAULTS, root.derive("init"));
         this.network = (Lstm1997Network) model.network();
         this.rule = LearningRules.create(model.rule(), network);
         this.optimizer = Optimizers.parse(model.optimizer(), model.learningRate());
@@ -67,7 +66,7 @@ public final class Truncated1997Workload implements Workload {
     @Override
     public Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", ModelSpec.ORIGINAL_1997);
+        s.put("model", Original1997Family.ID);
         s.put("preset", model.preset());
         s.put("task", task.id());
         s.put("taskSettings", task.settings());

@@ -10,10 +10,11 @@ import org.lstmrepro.core.optim.Optimizers;
 import org.lstmrepro.core.param.ParameterSet;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.reports.run.BuiltModel;
+import org.lstmrepro.reports.run.CommonOptions;
 import org.lstmrepro.reports.run.LearningRules;
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.ModelSpec;
-import org.lstmrepro.reports.run.Models;
+import org.lstmrepro.reports.run.VanillaFamily;
 import org.lstmrepro.tasks.Task;
 import org.lstmrepro.tasks.TaskRegistry;
 import org.lstmrepro.vanilla.VanillaLstm;
@@ -50,8 +51,8 @@ public final class VanillaWorkload implements Workload {
         }
         RandomStream root = RandomStream.root(seed);
         this.task = TaskRegistry.create("adding", Map.of("length", Integer.toString(length)));
-        ModelOptions options = new ModelOptions(null, null, hidden, null, null, null, null, null, null, null, null);
-        BuiltModel model = Models.build(ModelSpec.parse(ModelSpec.VANILLA), task, options, root.derive("init"));
+        ModelOptions options = ModelOptions.DEFAULTS.with(CommonOptions.HIDDEN_SIZE, hidden, "--hidden");
+        BuiltModel model = ModelSpec.parse(VanillaFamily.ID).build(task, options, root.derive("init"));
         this.network = (VanillaLstm) model.network();
         this.parameters = network.parameters();
         this.rule = LearningRules.create(model.rule(), network);
@@ -71,7 +72,7 @@ public final class VanillaWorkload implements Workload {
     @Override
     public Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", ModelSpec.VANILLA);
+        s.put("model", VanillaFamily.ID);
         s.put("hidden", network.hiddenSize());
         s.put("task", task.id());
         s.put("taskSettings", task.settings());

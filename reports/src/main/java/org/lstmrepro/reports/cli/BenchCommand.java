@@ -25,18 +25,19 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measures training speed on pre-generated adding-problem sequences (data",
-            "generation is not timed): untimed warm-up, then timed repetitions of equal",
-            "work on this thread. Per case: median and [min, max] over the repetitions of",
-            "ns per time step, steps and sequences per second, the GFLOP/s implied by a",
-            "FLOP count derived from the network's layout (printed with its terms), and",
-            "heap bytes allocated per time step (the thread's allocation counter). The",
-            "thread's CPU time per step and CPU share (CPU over wall time) show how much",
-            "other processes on a shared machine took.",
+            "Measures training speed on pre-generated adding-problem sequences.",
+            "",
+            "Data generation is not timed: untimed warm-up, then timed repetitions of equal work on this thread. "
+                + "Per case: median and [min, max] over the repetitions of ns per time step, steps and sequences per "
+                + "second, the GFLOP/s implied by a FLOP count derived from the network's layout (printed with its "
+                + "terms), and heap bytes allocated per time step (the thread's allocation counter). The thread's CPU "
+                + "time per step and CPU share (CPU over wall time) show how much other processes on a shared machine "
+                + "took.",
+            "",
             "Suites:",
             "  truncated1997  the 1997 adding network (93 weights), 1997 truncated",
-            "                 gradient, online SGD at the paper's rate, through the same",
-            "                 trainer as 'train' (the issue's target: < 500 ns/step).",
+            "                 gradient, online SGD at the paper's rate, through the",
+            "                 same trainer as 'train' (the issue's target: < 500 ns/step).",
             "  vanilla        the vanilla LSTM (Greff et al. 2015), full BPTT, one",
             "                 Nesterov update per minibatch of --batch sequences",
             "                 (LearningRule.accumulateBatch); one case per --hidden size."})

@@ -39,11 +39,10 @@ import picocli.CommandLine.Option;
         description = {
             "Writes the loss, outputs and gradient of one sequence for fixed weights.",
             "",
-            "The weights come from a parameter file (--params), or are initialised",
-            "fresh (--init-seed N --config FILE) exactly as 'train --seed N' starts;",
-            "--write-params saves those. The result is a gradient file",
-            "(lstm-repro/gradient/v1) for cross-checks with other tools; formats in",
-            "docs/formats.md. A one-line JSON summary goes to stdout."})
+            "The weights come from a parameter file (--params), or are initialised fresh (--init-seed N --config "
+                + "FILE) exactly as 'train --seed N' starts; --write-params saves those. The result is a gradient file "
+                + "(lstm-repro/gradient/v1) for cross-checks with other tools; formats in docs/formats.md. A one-line "
+                + "JSON summary goes to stdout."})
 final class GradientCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,6 +83,8 @@ final class GradientCommand implements Runnable {
     @Override
     public void run() {
         boolean computeGradient = checkOptions();
+        OutputTargets.requireWritableFile("--out", out);
+        OutputTargets.requireWritableFile("--write-params", writeParams);
         ConfiguredModel model = params != null
                 ? ConfiguredModel.load(ParameterFile.read(params))
                 : ConfiguredModel.initialise(ModelConfigFile.read(config), RandomStream.root(initSeed).derive("init"));

@@ -26,12 +26,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gradient-flow", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measures how error flows back in time: injects the error of the last step T of test sequences and",
-            "plots || dE(T)/d state(t) || against the lag T - t (cell state and hidden output), at initialisation",
-            "and after a short training; scales the recurrent weights to a spectral radius to show exploding",
-            "gradients and what global-norm clipping does; shows gate statistics and cell states for LSTMs.",
-            "Writes PNG plots and gradient-flow.md (the numbers, and what each plot shows) into --out.",
-            "--compare runs the standard set: rnn, original1997, vanilla, vanilla:NFG."})
+            "Measures how error flows back in time, and what makes it vanish or explode.",
+            "",
+            "Injects the error of the last step T of test sequences and plots || dE(T)/d state(t) || against the "
+                + "lag T - t (cell state and hidden output), at initialisation and after a short training; scales the "
+                + "recurrent weights to a spectral radius to show exploding gradients and what global-norm clipping "
+                + "does; shows gate statistics and cell states for LSTMs. Writes PNG and SVG plots and gradient-flow.md"
+                + " (the numbers, and what each plot shows) into --out. --compare runs the standard set: rnn, "
+                + "original1997, vanilla, vanilla:NFG."})
 final class GradientFlowCommand implements Runnable {
 
     @CommandLine.Spec
@@ -106,6 +108,7 @@ final class GradientFlowCommand implements Runnable {
         if (!compare) {
             GradientFlow.checkModelAndRule(model, flowRule);
         }
+        OutputTargets.requireWritableDirectory("--out", out);
         PrintWriter err = spec.commandLine().getErr();
         err.println("lstm-repro gradient-flow: " + (compare ? "comparing " + String.join(", ", GradientFlow.COMPARE_MODELS)
                 : model) + " on " + task + (params != null ? ", weights from " + params

@@ -14,8 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Reproduces the LSTM of Hochreiter & Schmidhuber (1997) against the vanilla LSTM of Greff et al. (2015)",
-            "on the 1997 long-time-lag tasks."},
+            "Reproduces the LSTM of Hochreiter & Schmidhuber (1997) against the vanilla LSTM of Greff et al. (2015) on the 1997 long-time-lag tasks."},
         subcommands = {
             TasksCommand.class,
             SampleCommand.class,
@@ -50,6 +49,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and returns the exit status (for tests, too). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        ModelOptionFlags.addTo(cli.getSubcommands().get("train").getCommandSpec());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.lstmrepro.reports.experiment.Experiment;
 import org.lstmrepro.reports.experiment.ExperimentRunner;
 import org.lstmrepro.reports.experiment.ExperimentSource;
-import org.lstmrepro.reports.experiment.GitCommit;
 import org.lstmrepro.reports.experiment.PlannedTrial;
 import org.lstmrepro.reports.experiment.ReportHook;
 import org.lstmrepro.reports.flow.FlowMarkdown;
@@ -28,7 +27,9 @@ import org.lstmrepro.reports.experiment.Shard;
 import org.lstmrepro.reports.experiment.TrialCost;
 import org.lstmrepro.reports.run.Trial;
 import org.lstmrepro.reports.experiment.TrialPlanner;
+import org.lstmrepro.reports.store.Provenance;
 import org.lstmrepro.reports.store.ResultsStore;
+import org.lstmrepro.reports.store.StoreLock;
 import org.lstmrepro.reports.store.TrialRecord;
 
 import picocli.CommandLine;
@@ -74,6 +75,11 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Run only the i-th of n disjoint shares of the trials (default: all); see 'merge'.")
     String shard;
 
+    @Option(names = "--allow-mixed-code",
+            description = "Resume a store that holds trials of other code (another commit, or a build with uncommitted"
+                    + " changes): without it such a run is refused, as its table would mix results of different code.")
+    boolean allowMixedCode;
+
     @Option(names = "--list", description = "Print the trials (key, model, task, seed, done or not; on a task with a"
             + " fixed data set the estimated CPU time at the epoch cap, and the total) and exit without running.")
     boolean list;
@@ -94,6 +100,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " see 'lstm-repro gradient-flow --help' for its settings)");
         }
         Path dir = out != null ? out : Path.of("runs", GRADIENT_FLOW);
+        OutputTargets.requireWritableDirectory("--out", dir);
         PrintWriter err = spec.commandLine().getErr();
         err.println("lstm-repro reproduce: gradient-flow diagnostics (rnn, original1997, vanilla, vanilla:NFG on adding"
                 + " T = 100) -> " + dir);
@@ -140,22 +147,52 @@ final class ReproduceCommand implements Callable<Integer> {
             list(trials, store);
             return 0;
         }
+        store.requireWritable();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("lstm-repro reproduce: experiment " + e.name() + " (" + e.source() + ")"
-                + (share.equals(Shard.ALL) ? "" : ", shard " + share + ": " + trials.size() + " of " + all.size() + " trials")
-                + " -> " + dir);
-        RunOutcome outcome = new ExperimentRunner(store, threads, GitCommit.resolve(),
-                new RunProgress(err, System.console() != null, System::nanoTime)).run(e.name(), trials);
-        printSummary(trials, store);
-        reportHook.afterRun(dir);
-        if (!outcome.succeeded()) {
-            err.println("lstm-repro reproduce: " + outcome.failures().size() + " of " + trials.size()
-                    + " trials failed (see above: " + outcome.failures().stream().map(f -> f.trial().key())
-                    .collect(Collectors.joining(", ")) + "); rerunning the same command retries only those");
-            err.flush();
-            return Main.EXIT_FAILURE;
+        try (StoreLock lock = store.lock()) {
+            for (Path[] moved : store.prepare()) {
+                err.println("lstm-repro reproduce: warning: " + moved[0] + " does not parse as a trial record; moved to "
+                        + moved[1] + " and its trial runs again");
+            }
+            Provenance code = Provenance.current();
+            checkCode(store, code, err);
+            err.println("lstm-repro reproduce: experiment " + e.name() + " (" + e.source() + ")"
+                    + (share.equals(Shard.ALL) ? "" : ", shard " + share + ": " + trials.size() + " of " + all.size() + " trials")
+                    + " -> " + dir + " (code " + code.code() + ")");
+            RunOutcome outcome = new ExperimentRunner(store, threads, code,
+                    new RunProgress(err, System.console() != null, System::nanoTime)).run(e.name(), trials);
+            printSummary(trials, store);
+            reportHook.afterRun(dir);
+            if (!outcome.succeeded()) {
+                err.println("lstm-repro reproduce: " + outcome.failures().size() + " of " + trials.size()
+                        + " trials failed (see above: " + outcome.failures().stream().map(f -> f.trial().key())
+                        .collect(Collectors.joining(", ")) + "); rerunning the same command retries only those");
+                err.flush();
+                return Main.EXIT_FAILURE;
+            }
+            return 0;
         }
-        return 0;
+    }
+
+    /**
+     * Refuses to add to a store written by other code unless {@code --allow-mixed-code}: its records would
+     * sit in one table beside ours, and a resumed run would skip trials whose result this code might change.
+     */
+    private void checkCode(ResultsStore store, Provenance code, PrintWriter err) {
+        Map<String, Integer> others = new java.util.TreeMap<>(store.codes());
+        others.remove(code.code());
+        if (others.isEmpty()) {
+            return;
+        }
+        String which = others.entrySet().stream().map(x -> x.getKey() + " (" + x.getValue()
+                + (x.getValue() == 1 ? " trial)" : " trials)")).collect(Collectors.joining(", "));
+        if (!allowMixedCode) {
+            throw new IllegalArgumentException(store.directory() + " holds trials of other code: " + which
+                    + "; this is " + code.code() + ". Use another --out, or --allow-mixed-code to add to it anyway"
+                    + " (the report lists the commits it covers)");
+        }
+        err.println("lstm-repro reproduce: warning: " + store.directory() + " holds trials of other code: " + which
+                + "; adding trials of " + code.code() + " (--allow-mixed-code)");
     }
 
     private void list(List<PlannedTrial> trials, ResultsStore store) {

@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {
-            "Prints sequences of TASK as JSON lines, one sequence per line, in the sequence format of the",
-            "interchange spec (lstm-repro/sequence/v1): inputs, and targets (null where no error is given)."})
+            "Prints sequences of TASK as JSON lines, one sequence per line.",
+            "",
+            "The format is the interchange spec's sequence format (lstm-repro/sequence/v1): inputs, and targets "
+                + "(null where no error is given)."})
 final class SampleCommand implements Runnable {
 
     @CommandLine.Spec

@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 /** {@code lstm-repro slurm-script PRESET|FILE --shards N}: prints a Slurm job-array script for an experiment. */
 @Command(name = "slurm-script", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Prints a Slurm batch script that runs the experiment as a job array of N shards (task i:",
-            "reproduce ... --shard i/N into OUT/shards/i), with the merge step as a comment. The",
-            "experiment is checked first, so a bad file fails here, not on the cluster."})
+            "Prints a Slurm batch script that runs an experiment as a job array.",
+            "",
+            "Task i of the array runs 'reproduce ... --shard i/N' into OUT/shards/i, with the merge and report "
+                + "steps as comments. The experiment is checked first, so a bad file fails here, not on the cluster."})
 final class SlurmScriptCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,18 +22,20 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Trains one model on one task until the task's stopping criterion (the paper's), the sequence budget,",
-            "or divergence; then evaluates on the task's test set. Progress goes to stderr; the last line of",
-            "stdout is a JSON summary: status (SOLVED, BUDGET_EXHAUSTED or DIVERGED), sequences, testErrors,",
-            "testSize, seconds, and every setting that produced it.",
-            "Every setting the paper fixes (architecture, initial biases, learning rate, criterion) is the default."})
+            "Trains one model on one task, then evaluates it on the task's test set.",
+            "",
+            "Training stops at the task's stopping criterion (the paper's), the sequence budget, or divergence. "
+                + "Progress goes to stderr; the last line of stdout is a JSON summary: status (SOLVED, BUDGET_EXHAUSTED"
+                + " or DIVERGED), sequences, testErrors, testSize, seconds, and every setting that produced it. Every "
+                + "setting the paper fixes (architecture, initial biases, learning rate, criterion) is the default. "
+                + "The model options (from --blocks to --derivative-clip) are those of the models named before each."})
 final class TrainCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "original1997, vanilla[:VARIANT] (NIG, NFG, NOG, NIAF, NOAF, NP, CIFG, FGR), rnn or gru.")
+    /** Its description lists the registered models: {@link ModelOptionFlags} writes it. */
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model.")
     String model;
 
     @Option(names = "--task", required = true, paramLabel = "TASK", description = "A task id, see 'lstm-repro tasks'.")
@@ -105,46 +107,6 @@ final class TrainCommand implements Runnable {
             description = "Seed of the test set (default: ${DEFAULT-VALUE}, the same for every run).")
     long testSeed;
 
-    @Option(names = "--blocks", paramLabel = "B", description = "original1997: memory cell blocks (default: the preset's).")
-    Integer blocks;
-
-    @Option(names = "--cells", paramLabel = "S", description = "original1997: cells per block (default: the preset's).")
-    Integer cells;
-
-    @Option(names = "--hidden", paramLabel = "H", description = "vanilla, rnn, gru: hidden units (default: 8).")
-    Integer hidden;
-
-    @Option(names = "--output-activation", paramLabel = "F",
-            description = "Output units: linear, sigmoid or softmax (default: the task's; sigmoid for the 1997 tasks).")
-    String outputActivation;
-
-    @Option(names = "--init-range", paramLabel = "R", description = "Initial weights uniform in [-R, R] (default: 0.1, the paper's).")
-    Double initRange;
-
-    @Option(names = "--weight-init", paramLabel = "D",
-            description = "vanilla, rnn, gru: initial weights uniform:R or gaussian:S (default: uniform:0.1).")
-    String weightInit;
-
-    @Option(names = "--recurrent-init", paramLabel = "R",
-            description = "vanilla, rnn, gru: recurrent matrices 'same' as the other weights or 'orthogonal' (default: same).")
-    String recurrentInit;
-
-    @Option(names = "--input-gate-bias", split = ",", paramLabel = "B",
-            description = "Initial input-gate bias, one value or one per block (default: the preset's, e.g. -3,-6 for adding).")
-    double[] inputGateBias;
-
-    @Option(names = "--output-gate-bias", split = ",", paramLabel = "B",
-            description = "Initial output-gate bias, one value or one per block (default: the preset's).")
-    double[] outputGateBias;
-
-    @Option(names = "--forget-gate-bias", paramLabel = "B", description = "vanilla: initial forget-gate bias (default 0).")
-    Double forgetGateBias;
-
-    @Option(names = "--derivative-clip", paramLabel = "L",
-            description = "vanilla: clip dE/d(net inputs) of the LSTM layer to [-L, L] during the backward pass"
-                    + " (Graves 2013); default off.")
-    Double derivativeClip;
-
     @Option(names = "--save-params", paramLabel = "FILE",
             description = "Write the trained weights here (interchange parameter format).")
     Path saveParams;
@@ -161,8 +123,8 @@ final class TrainCommand implements Runnable {
         if (maxSequences < 1) {
             throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
         }
-        ModelOptions options = new ModelOptions(blocks, cells, hidden, outputActivation, initRange, inputGateBias,
-                outputGateBias, forgetGateBias, derivativeClip, weightInit, recurrentInit);
+        OutputTargets.requireWritableFile("--save-params", saveParams);
+        ModelOptions options = ModelOptionFlags.values(spec, model);
         TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,
                 clipping, clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, options, maxEpochs, patience,
                 inputNoise, rescaleLearningRate);

@@ -48,6 +48,11 @@ final class ConfigNode {
         return new IllegalArgumentException(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
     }
 
+    /** The parsed value itself, for readers that check it by a declared type. */
+    JsonNode json() {
+        return node;
+    }
+
     boolean isMissing() {
         return node.isMissingNode() || node.isNull();
     }

@@ -12,6 +12,8 @@ import java.util.stream.LongStream;
 import org.lstmrepro.core.optim.Clippings;
 import org.lstmrepro.core.optim.Optimizers;
 import org.lstmrepro.core.train.UpdateSchedule;
+import org.lstmrepro.reports.run.ModelFamily;
+import org.lstmrepro.reports.run.ModelOption;
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.ModelSpec;
 import org.lstmrepro.reports.run.TrialSpec;
@@ -36,9 +38,6 @@ public final class ExperimentParser {
     static final Set<String> TASK_KEYS = Set.of("id", "settings", "budget");
     static final Set<String> MODEL_KEYS = Set.of("model", "label", "rule", "optimizer", "schedule", "clipping",
             "clipOutputLayer", "rescaleLearningRate", "options", "budget", "hyperparameters", "samples");
-    static final Set<String> OPTION_KEYS = Set.of("blocks", "cellsPerBlock", "hiddenSize", "outputActivation",
-            "initRange", "inputGateBiases", "outputGateBiases", "forgetGateBias", "derivativeClip",
-            "weightInit", "recurrentInit");
     static final Set<String> STOPPING_KEYS = Set.of("error", "window");
     /** The default seed of the random search. */
     static final long DEFAULT_SEED = 1;
@@ -185,9 +184,9 @@ public final class ExperimentParser {
     private static ModelEntry model(ConfigNode node) {
         node.requireKeys(MODEL_KEYS);
         ConfigNode modelNode = required(node, "model");
-        String model;
+        ModelSpec model;
         try {
-            model = ModelSpec.parse(modelNode.text()).toString();
+            model = ModelSpec.parse(modelNode.text());
         } catch (IllegalArgumentException e) {
             throw modelNode.error(e.getMessage());
         }
@@ -205,11 +204,11 @@ public final class ExperimentParser {
         ConfigNode clipNode = node.get("clipping");
         String clipping = checked(clipNode, s -> Clippings.parse(s, true));
         ConfigNode label = node.get("label");
-        return new ModelEntry(node.path(), model, label.isMissing() ? null : label.text(),
+        return new ModelEntry(node.path(), model.toString(), label.isMissing() ? null : label.text(),
                 checked(node.get("rule"), s -> { /* needs the network: checked when the trials are resolved */ }), optimizer, schedule, clipping == null ? "none" : clipping,
                 node.get("clipOutputLayer").isMissing() || node.get("clipOutputLayer").bool(),
                 optional(node.get("rescaleLearningRate")) && node.get("rescaleLearningRate").bool() ? Boolean.TRUE : null,
-                options(node.get("options")), optional(node.get("budget")) ? node.get("budget").integer(1) : null,
+                options(node.get("options"), model.modelFamily()), optional(node.get("budget")) ? node.get("budget").integer(1) : null,
                 hyper, samples(node.get("samples")));
     }
 
@@ -218,35 +217,25 @@ public final class ExperimentParser {
         return optimizer.equalsIgnoreCase("momentum") || optimizer.equalsIgnoreCase("nesterov");
     }
 
-    private static ModelOptions options(ConfigNode node) {
+    /** The {@code options} of a model entry: each key one of the family's options, read by its declared type. */
+    private static ModelOptions options(ConfigNode node, ModelFamily family) {
+        ModelOptions out = ModelOptions.DEFAULTS;
         if (node.isMissing()) {
-            return ModelOptions.DEFAULTS;
+            return out;
         }
-        node.requireKeys(OPTION_KEYS);
-        ConfigNode activation = node.get("outputActivation");
-        return new ModelOptions(
-                optional(node.get("blocks")) ? node.get("blocks").intValue(1) : null,
-                optional(node.get("cellsPerBlock")) ? node.get("cellsPerBlock").intValue(1) : null,
-                optional(node.get("hiddenSize")) ? node.get("hiddenSize").intValue(1) : null,
-                activation.isMissing() ? null : activation.text(),
-                optional(node.get("initRange")) ? node.get("initRange").positiveNumber() : null,
-                biases(node.get("inputGateBiases")),
-                biases(node.get("outputGateBiases")),
-                optional(node.get("forgetGateBias")) ? node.get("forgetGateBias").number() : null,
-                optional(node.get("derivativeClip")) ? node.get("derivativeClip").positiveNumber() : null,
-                node.get("weightInit").isMissing() ? null : node.get("weightInit").text(),
-                node.get("recurrentInit").isMissing() ? null : node.get("recurrentInit").text());
-    }
-
-    private static double[] biases(ConfigNode node) {
-        if (node.isMissing()) {
-            return null;
+        for (Map.Entry<String, ConfigNode> e : node.fields().entrySet()) {
+            ConfigNode value = e.getValue();
+            if (value.isMissing()) {
+                continue;
+            }
+            try {
+                ModelOption<?> option = family.option(e.getKey());
+                out = out.with(option, option.type().read(value.json()));
+            } catch (IllegalArgumentException problem) {
+                throw value.error(problem.getMessage());
+            }
         }
-        List<ConfigNode> values = node.oneOrMany();
-        if (values.isEmpty()) {
-            throw node.error("needs at least one value");
-        }
-        return values.stream().mapToDouble(ConfigNode::number).toArray();
+        return out;
     }
 
     private static Map<HyperparameterName, Hyperparameter> hyperparameters(ConfigNode node) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.lstmrepro.core.train.TrainingResult;
 import org.lstmrepro.reports.run.Trial;
+import org.lstmrepro.reports.store.Provenance;
 import org.lstmrepro.reports.store.ResultsStore;
 import org.lstmrepro.reports.store.TrialRecord;
 
@@ -40,14 +41,14 @@ public final class ExperimentRunner {
     /**
      * @param store    where finished trials go, and which trials are done already
      * @param workers  how many trials run at the same time
-     * @param commit   the code's commit, written into every record
+     * @param provenance the code and machine, written into every record
      * @param listener hears progress
      */
-    public ExperimentRunner(ResultsStore store, int workers, String commit, RunListener listener) {
-        this(store, workers, commit, listener, (experiment, trial) -> train(experiment, trial, commit));
+    public ExperimentRunner(ResultsStore store, int workers, Provenance provenance, RunListener listener) {
+        this(store, workers, listener, (experiment, trial) -> train(experiment, trial, provenance));
     }
 
-    ExperimentRunner(ResultsStore store, int workers, String commit, RunListener listener, TrialExecutor executor) {
+    ExperimentRunner(ResultsStore store, int workers, RunListener listener, TrialExecutor executor) {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, was " + workers);
         }
@@ -92,11 +93,11 @@ public final class ExperimentRunner {
     }
 
     /** Trains the trial (with no progress reports) and makes its record. */
-    static TrialRecord train(String experiment, PlannedTrial t, String commit) {
+    static TrialRecord train(String experiment, PlannedTrial t, Provenance provenance) {
         Trial trial = new Trial(t.spec(), Double.POSITIVE_INFINITY);
         TrainingResult result = trial.run(null);
         Map<String, Object> settings = trial.settings();
-        return TrialRecords.of(experiment, t, settings, result, commit);
+        return TrialRecords.of(experiment, t, settings, result, provenance);
     }
 
     private static ThreadFactory workerThreads() {

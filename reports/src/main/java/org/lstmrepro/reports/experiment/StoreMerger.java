@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class StoreMerger {
 
     /** Fields that may differ between two runs of the same trial. */
-    static final Set<String> RUN_FIELDS = Set.of("seconds", "commit");
+    static final Set<String> RUN_FIELDS = Set.of("seconds", "commit", "provenance");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

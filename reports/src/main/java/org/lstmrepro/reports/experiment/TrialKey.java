@@ -3,7 +3,7 @@ package org.lstmrepro.reports.experiment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.lang.reflect.RecordComponent;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,32 +33,35 @@ public final class TrialKey {
     private TrialKey() {
     }
 
-    /** The canonical form of {@code spec}, whose task resolved to {@code task}. */
+    /**
+     * The canonical form of {@code spec}, whose task resolved to {@code task}: every component of
+     * {@link TrialSpec} by its name, the unset (null) ones left out, the task's settings resolved, and
+     * the model options that are set ({@link ModelOptions#canonical}). Derived from the record itself,
+     * so a setting added to the spec or a model option added to a family is in the key without anyone
+     * writing it here.
+     */
     public static Map<String, Object> canonical(TrialSpec spec, Task task) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("model", spec.model());
-        m.put("task", task.id());
-        m.put("taskSettings", new TreeMap<>(task.settings()));
-        putIfSet(m, "rule", spec.rule());
-        putIfSet(m, "optimizer", spec.optimizer());
-        putIfSet(m, "learningRate", spec.learningRate());
-        putIfSet(m, "schedule", spec.schedule());
-        m.put("clipping", spec.clipping());
-        m.put("clipOutputLayer", spec.clipOutputLayer());
-        m.put("maxSequences", spec.maxSequences());
-        putIfSet(m, "stopError", spec.stopError());
-        putIfSet(m, "stopWindow", spec.stopWindow());
-        m.put("seed", spec.seed());
-        m.put("testSeed", spec.testSeed());
-        putIfSet(m, "maxEpochs", spec.maxEpochs());
-        putIfSet(m, "patience", spec.patience());
-        putIfSet(m, "inputNoise", spec.inputNoise());
-        putIfSet(m, "rescaleLearningRate", spec.rescaleLearningRate());
-        Map<String, Object> options = options(spec.modelOptions());
-        if (!options.isEmpty()) {
-            m.put("modelOptions", options);
+        for (RecordComponent c : TrialSpec.class.getRecordComponents()) {
+            Object value = switch (c.getName()) {
+                case "task" -> task.id();
+                case "taskSettings" -> new TreeMap<>(task.settings());
+                case "modelOptions" -> spec.modelOptions().isEmpty() ? null : spec.modelOptions().canonical();
+                default -> value(c, spec);
+            };
+            if (value != null) {
+                m.put(c.getName(), value);
+            }
         }
         return m;
+    }
+
+    private static Object value(RecordComponent c, TrialSpec spec) {
+        try {
+            return c.getAccessor().invoke(spec);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + c.getName() + " of a trial spec", e);
+        }
     }
 
     /** The key of a canonical spec. */
@@ -71,28 +74,6 @@ public final class TrialKey {
             throw new IllegalStateException("cannot write a trial spec as JSON: " + e.getOriginalMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
-
-    private static Map<String, Object> options(ModelOptions o) {
-        Map<String, Object> m = new TreeMap<>();
-        putIfSet(m, "blocks", o.blocks());
-        putIfSet(m, "cellsPerBlock", o.cellsPerBlock());
-        putIfSet(m, "hiddenSize", o.hiddenSize());
-        putIfSet(m, "outputActivation", o.outputActivation());
-        putIfSet(m, "initRange", o.initRange());
-        putIfSet(m, "inputGateBiases", o.inputGateBiases() == null ? null : Arrays.stream(o.inputGateBiases()).boxed().toList());
-        putIfSet(m, "outputGateBiases", o.outputGateBiases() == null ? null : Arrays.stream(o.outputGateBiases()).boxed().toList());
-        putIfSet(m, "forgetGateBias", o.forgetGateBias());
-        putIfSet(m, "derivativeClip", o.derivativeClip());
-        putIfSet(m, "weightInit", o.weightInit());
-        putIfSet(m, "recurrentInit", o.recurrentInit());
-        return m;
-    }
-
-    private static void putIfSet(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lstmrepro.reports.run.ModelOption;
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.Trial;
 import org.lstmrepro.reports.run.TrialSpec;
@@ -130,16 +131,20 @@ public final class TrialPlanner {
         return kind.toLowerCase(java.util.Locale.ROOT) + ":" + momentum;
     }
 
+    /** The model options with the hyperparameters that are model options filled in. */
     private static ModelOptions options(ModelOptions o, Map<HyperparameterName, Double> point) {
-        Double hidden = point.get(HyperparameterName.HIDDEN_SIZE);
-        Double initRange = point.get(HyperparameterName.INIT_RANGE);
-        if (hidden != null && o.hiddenSize() != null || initRange != null && o.initRange() != null) {
-            throw new IllegalArgumentException("a hyperparameter and options set the same thing ("
-                    + (hidden != null && o.hiddenSize() != null ? "hiddenSize" : "initRange") + "): keep one");
+        ModelOptions out = o;
+        for (Map.Entry<HyperparameterName, Double> e : point.entrySet()) {
+            ModelOption<?> option = e.getKey().option();
+            if (option == null) {
+                continue;
+            }
+            if (o.isSet(option)) {
+                throw new IllegalArgumentException("a hyperparameter and options set the same thing ("
+                        + option.key() + "): keep one");
+            }
+            out = out.with(option, e.getKey().value(e.getValue()));
         }
-        return new ModelOptions(o.blocks(), o.cellsPerBlock(),
-                hidden != null ? Integer.valueOf(hidden.intValue()) : o.hiddenSize(), o.outputActivation(),
-                initRange != null ? initRange : o.initRange(), o.inputGateBiases(), o.outputGateBiases(),
-                o.forgetGateBias(), o.derivativeClip(), o.weightInit(), o.recurrentInit());
+        return out;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -277,7 +278,7 @@ public final class FlowPlots {
     private static void atLeastDecades(XYChart chart, double decades) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (XYSeries s : chart.getSeriesMap().values()) {
+        for (XYSeries s : chart.getSeriesCollection()) {
             for (double y : s.getYData()) {
                 min = Math.min(min, y);
                 max = Math.max(max, y);
@@ -328,7 +329,7 @@ public final class FlowPlots {
         String name = file.toString();
         String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
         if (charts.size() == 1) {
-            BitmapEncoder.saveBitmap(charts.get(0), base, BitmapFormat.PNG);
+            ChartEncoder.saveChart(charts.get(0), base, "png");
         } else {
             BitmapEncoder.saveBitmap(charts, 1, charts.size(), base, BitmapFormat.PNG);
         }

@@ -80,7 +80,7 @@ public final class GradientFlow {
      */
     public static void checkModelAndRule(String model, FlowRule rule) {
         ModelSpec spec = ModelSpec.parse(model);
-        if (rule == FlowRule.TRUNCATED_1997 && !spec.family().equals(ModelSpec.ORIGINAL_1997)) {
+        if (rule == FlowRule.TRUNCATED_1997 && !spec.family().equals(org.lstmrepro.reports.run.Original1997Family.ID)) {
             throw new IllegalArgumentException("rule truncated1997 needs the 1997 LSTM (a constant error carousel);"
                     + " model " + spec + " has none");
         }

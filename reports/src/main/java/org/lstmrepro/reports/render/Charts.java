@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 
@@ -45,7 +45,6 @@ final class Charts {
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setLegendBorderColor(new Color(200, 200, 200));
         s.setChartTitleBoxVisible(false);
-        s.setToolTipsEnabled(false);
     }
 
     /** One colour per model label, the same in every figure of a report. */
@@ -62,7 +61,7 @@ final class Charts {
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+                ChartEncoder.saveChart(chart, out, "png");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);

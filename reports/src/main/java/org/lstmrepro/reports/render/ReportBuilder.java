@@ -27,14 +27,26 @@ final class ReportBuilder {
     }
 
     private final Path dir;
+    private final Path out;
     private final PaperResults papers;
     private final Instant generated;
     private final List<Block> blocks = new ArrayList<>();
     private final List<Path> figures = new ArrayList<>();
-    private final FigureFiles names = new FigureFiles();
+    private final FigureFiles names;
 
     ReportBuilder(Path dir, PaperResults papers, Instant generated) {
+        this(dir, dir, FigureFiles.FOLDER, papers, generated);
+    }
+
+    /**
+     * @param dir          the results store's directory (named in the report)
+     * @param out          where the figures are written (the report's directory, or a folder staged to replace it)
+     * @param figureFolder the figures' folder relative to {@code out}, as the report's links name it
+     */
+    ReportBuilder(Path dir, Path out, String figureFolder, PaperResults papers, Instant generated) {
         this.dir = dir;
+        this.out = out;
+        this.names = new FigureFiles(figureFolder);
         this.papers = papers;
         this.generated = generated.truncatedTo(ChronoUnit.SECONDS);
     }
@@ -92,7 +104,12 @@ final class ReportBuilder {
             blocks.add(new Block.Heading(3, "Variants against vanilla"));
             blocks.add(new Block.Paragraph("Measures: test MSE per trial (trials with a test MSE), and sequences to criterion "
                     + "(solved trials only). Two-sided p-values; a test needs at least " + VariantTest.MIN_TRIALS
-                    + " trials with the measure on each side."));
+                    + " trials with the measure on each side. The Mann-Whitney p-value is exact when neither sample has "
+                    + "ties and each has at most " + VariantTest.EXACT_LIMIT + " values, else the normal approximation "
+                    + "(column \"U p-value\"). This task makes many comparisons, so the two Holm columns correct each "
+                    + "test's p-values for their number (Holm's step-down procedure over all of the task's p-values of "
+                    + "that test, which bounds the chance of any false difference at the level read off); read those "
+                    + "before calling a variant different."));
             blocks.add(table);
         });
         blocks.add(new Block.Heading(3, "Figures"));
@@ -112,7 +129,7 @@ final class ReportBuilder {
     private void figure(TaskGroup task, String kind, Optional<? extends Chart<?, ?>> chart, String caption) {
         chart.ifPresent(c -> {
             String name = names.name(task.text(), kind);
-            Path file = dir.resolve(name);
+            Path file = out.resolve(name);
             Charts.savePng(c, file);
             figures.add(file);
             blocks.add(new Block.Figure(name, caption));

@@ -7,13 +7,6 @@ import org.lstmrepro.core.io.ModelConfigFile;
 import org.lstmrepro.core.io.ParameterFile;
 import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.random.RandomStream;
-import org.lstmrepro.original.Lstm1997Config;
-import org.lstmrepro.original.Lstm1997Initializer;
-import org.lstmrepro.original.Lstm1997Network;
-import org.lstmrepro.vanilla.BaselineConfig;
-import org.lstmrepro.vanilla.Gru;
-import org.lstmrepro.vanilla.SimpleRnn;
-import org.lstmrepro.vanilla.VanillaLstm;
 
 /**
  * A network rebuilt from the {@code model} and {@code config} of a parameter file or a model
@@ -24,9 +17,6 @@ import org.lstmrepro.vanilla.VanillaLstm;
  *                filled in): what a parameter file written for it holds
  */
 public record ConfiguredModel(RecurrentNetwork network, Map<String, Object> config) {
-
-    /** The model ids a file may name (the vanilla variants are {@code config.variant}). */
-    public static final String KNOWN = "original1997, vanilla, rnn, gru";
 
     /**
      * Builds the network of a parameter file and loads its weights (names and shapes checked).
@@ -42,32 +32,23 @@ public record ConfiguredModel(RecurrentNetwork network, Map<String, Object> conf
 
     /**
      * Builds the network a model description file names, with initial weights drawn from {@code init}
-     * exactly as {@code train} draws them ({@link Models}): the 1997 initialiser for
-     * {@code original1997}, the network's own initialisation otherwise.
+     * exactly as {@code train} draws them (the family's {@link ModelFamily#fromConfig}).
      */
     public static ConfiguredModel initialise(ModelConfigFile.Contents file, RandomStream init) {
         return build(file.model(), file.config(), file.source(), init);
     }
 
     private static ConfiguredModel build(String model, Map<String, Object> config, String source, RandomStream init) {
-        return switch (model) {
-            case ModelSpec.ORIGINAL_1997 -> {
-                Lstm1997Config c = ModelConfigs.original1997FromMap(config, source);
-                Lstm1997Network network = new Lstm1997Network(c);
-                Lstm1997Initializer.initialize(c, network.parameters(), init);
-                yield new ConfiguredModel(network, ModelConfigs.original1997(c));
+        ModelFamily family;
+        try {
+            family = ModelRegistry.find(model);
+            if (!family.id().equals(model)) {
+                throw new IllegalArgumentException("ids are case-sensitive in files");
             }
-            case ModelSpec.VANILLA -> {
-                var c = ModelConfigs.vanillaFromMap(config, source);
-                yield new ConfiguredModel(new VanillaLstm(c, init), ModelConfigs.vanilla(c));
-            }
-            case ModelSpec.RNN, ModelSpec.GRU -> {
-                BaselineConfig c = ModelConfigs.baselineFromMap(config, source);
-                RecurrentNetwork network = model.equals(ModelSpec.RNN) ? new SimpleRnn(c, init) : new Gru(c, init);
-                yield new ConfiguredModel(network, ModelConfigs.baseline(c));
-            }
-            default -> throw new InterchangeFormatException(source, "model", "unknown model '" + model + "' (known: "
-                    + KNOWN + (model.startsWith(ModelSpec.VANILLA + ":") ? "; a vanilla variant goes in config.variant)" : ")"));
-        };
+        } catch (IllegalArgumentException e) {
+            throw new InterchangeFormatException(source, "model", "unknown model '" + model + "' (known: "
+                    + ModelRegistry.ids() + (model.contains(":") ? "; a variant goes in config.variant)" : ")"));
+        }
+        return family.fromConfig(config, source, init);
     }
 }

@@ -1,57 +1,75 @@
 package org.lstmrepro.reports.run;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code --model} names: {@code original1997}, {@code vanilla} or {@code vanilla:VARIANT}
- * (NIG, NFG, NOG, NIAF, NOAF, NP, CIFG, FGR), {@code rnn}, {@code gru}.
+ * What {@code --model} names: a family of {@link ModelRegistry} and, for a family with variants, one
+ * of them ({@code vanilla:NFG}; {@code vanilla} alone is the family's first variant).
  *
- * @param family  the model id of the interchange spec
- * @param variant the vanilla variant's id ({@code vanilla} when none is given), or null for other families
+ * @param family  the family's id (the model id of the interchange spec)
+ * @param variant the variant's id, or null for a family without variants
  */
 public record ModelSpec(String family, String variant) {
-
-    public static final String ORIGINAL_1997 = "original1997";
-    public static final String VANILLA = "vanilla";
-    public static final String RNN = "rnn";
-    public static final String GRU = "gru";
-    public static final List<String> FAMILIES = List.of(ORIGINAL_1997, VANILLA, RNN, GRU);
-    public static final List<String> VARIANTS = List.of("vanilla", "NIG", "NFG", "NOG", "NIAF", "NOAF", "NP", "CIFG", "FGR");
 
     /** Parses {@code family[:VARIANT]}; errors name the known models. */
     public static ModelSpec parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("a model is needed (" + String.join(", ", FAMILIES) + ")");
+            throw new IllegalArgumentException("a model is needed (" + ModelRegistry.usage() + ")");
         }
         String[] parts = text.trim().split(":", -1);
-        String family = parts[0].toLowerCase(Locale.ROOT);
-        if (!FAMILIES.contains(family)) {
-            throw new IllegalArgumentException("unknown model '" + parts[0] + "' (known: original1997, vanilla[:VARIANT], rnn, gru)");
-        }
+        ModelFamily family = ModelRegistry.find(parts[0].toLowerCase(Locale.ROOT));
         if (parts.length > 2) {
             throw new IllegalArgumentException("model '" + text + "': expected family[:VARIANT]");
         }
-        if (!family.equals(VANILLA)) {
+        if (family.variants().isEmpty()) {
             if (parts.length == 2) {
-                throw new IllegalArgumentException("model '" + family + "' has no variants (only vanilla does: "
-                        + String.join(", ", VARIANTS) + ")");
+                throw new IllegalArgumentException("model '" + family.id() + "' has no variants (" + withVariants() + ")");
             }
-            return new ModelSpec(family, null);
+            return new ModelSpec(family.id(), null);
         }
         if (parts.length == 1) {
-            return new ModelSpec(VANILLA, "vanilla");
+            return new ModelSpec(family.id(), family.variants().get(0));
         }
-        for (String v : VARIANTS) {
+        for (String v : family.variants()) {
             if (v.equalsIgnoreCase(parts[1])) {
-                return new ModelSpec(VANILLA, v);
+                return new ModelSpec(family.id(), v);
             }
         }
-        throw new IllegalArgumentException("unknown vanilla variant '" + parts[1] + "' (known: " + String.join(", ", VARIANTS) + ")");
+        throw new IllegalArgumentException("unknown " + family.id() + " variant '" + parts[1] + "' (known: "
+                + String.join(", ", family.variants()) + ")");
+    }
+
+    /**
+     * Builds the network for {@code task}: the family's defaults (the paper's preset where there is
+     * one) with {@code options} on top, initialised from {@code init}.
+     *
+     * @throws IllegalArgumentException for an option the family does not take, or one that does not fit
+     */
+    public BuiltModel build(org.lstmrepro.tasks.Task task, ModelOptions options, org.lstmrepro.core.random.RandomStream init) {
+        ModelFamily f = modelFamily();
+        for (ModelOption<?> o : options.options().values()) {
+            f.requireOption(o, o.names());
+        }
+        return f.build(variant, task, options, init);
+    }
+
+    /** The family this spec names. */
+    public ModelFamily modelFamily() {
+        return ModelRegistry.find(family);
+    }
+
+    private static String withVariants() {
+        StringBuilder s = new StringBuilder();
+        for (ModelFamily f : ModelRegistry.all()) {
+            if (!f.variants().isEmpty()) {
+                s.append(s.length() == 0 ? "only " : "; ").append(f.id()).append(" has: ").append(String.join(", ", f.variants()));
+            }
+        }
+        return s.length() == 0 ? "no model has variants" : s.toString();
     }
 
     @Override
     public String toString() {
-        return variant == null || variant.equals("vanilla") ? family : family + ":" + variant;
+        return variant == null || variant.equals(modelFamily().variants().get(0)) ? family : family + ":" + variant;
     }
 }

@@ -3,6 +3,7 @@ package org.lstmrepro.reports.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.learn.LearningRule;
@@ -50,7 +51,7 @@ public final class Trial {
         this.task = TaskRegistry.create(spec.task(), spec.taskSettings());
         RandomStream root = RandomStream.root(spec.seed());
         ModelSpec modelSpec = ModelSpec.parse(spec.model());
-        this.model = Models.build(modelSpec, task, spec.modelOptions(), root.derive("init"));
+        this.model = modelSpec.build(task, spec.modelOptions(), root.derive("init"));
         this.rule = LearningRules.create(spec.rule() != null ? spec.rule() : model.rule(), model.network());
         double lr = spec.learningRate() != null ? spec.learningRate() : model.learningRate();
         boolean rescale = Boolean.TRUE.equals(spec.rescaleLearningRate());
@@ -76,7 +77,7 @@ public final class Trial {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", modelSpec.toString());
         s.put("task", task.id());
-        s.put("taskSettings", task.settings());
+        s.put("taskSettings", typed(task.settings()));
         s.put("rule", rule.id());
         s.put("optimizer", optimizer.describe());
         s.put("learningRate", lr);
@@ -99,6 +100,29 @@ public final class Trial {
         s.put("preset", model.preset());
         s.put("network", model.config());
         this.settings = s;
+    }
+
+    /**
+     * A task's settings with JSON types: {@code length=100} is the number 100, {@code true}/{@code false} are
+     * booleans, anything else stays text. (The trial key keeps the text form, so keys do not change.)
+     */
+    static Map<String, Object> typed(Map<String, String> settings) {
+        Map<String, Object> out = new TreeMap<>();
+        settings.forEach((name, text) -> out.put(name, typedValue(text)));
+        return out;
+    }
+
+    private static Object typedValue(String text) {
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.valueOf(text);
+        }
+        if (text.matches("-?\\d{1,18}")) {
+            return Long.valueOf(text);
+        }
+        if (text.matches("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            return Double.valueOf(text);
+        }
+        return text;
     }
 
     /** The resolved settings: what the run used, for summaries and results stores. */

@@ -2,16 +2,18 @@ package org.lstmrepro.reports.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+
+import org.lstmrepro.core.io.AtomicFiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,11 +22,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * An experiment's results store: a directory with one JSON file per finished trial,
  * {@code DIR/trials/KEY.json}. Each file is written to a temporary file in the same directory and
- * then atomically renamed into place, so a process killed at any moment leaves every finished trial
- * whole and no half-written one; running again skips the keys already present (resume). Shards of
- * one experiment write disjoint keys, so their stores merge by copying files.
+ * then atomically renamed into place ({@link AtomicFiles}), so a process killed at any moment leaves
+ * every finished trial whole and no half-written one; running again skips the keys already present
+ * (resume). Shards of one experiment write disjoint keys, so their stores merge by copying files.
+ *
+ * <p>A run that writes into a store first holds its {@link StoreLock}, then {@link #prepare}s it:
+ * temporary files that killed writers left are removed, and a record that does not parse (truncated by
+ * hand, say) is moved aside to {@code DIR/unreadable/} so its trial runs again.
  */
 public final class ResultsStore {
+
+    /** Where {@link #prepare} moves records that do not parse. */
+    public static final String UNREADABLE = "unreadable";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -41,25 +50,79 @@ public final class ResultsStore {
         return dir;
     }
 
+    /**
+     * Makes sure finished trials can be written here, before any trial runs: the directory exists
+     * (created if needed) and takes new files, and so does its {@code trials/} folder if it exists.
+     *
+     * @throws IllegalArgumentException naming the directory and the reason, when they cannot
+     */
+    public void requireWritable() {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + ": is a file, not a results store directory");
+        }
+        if (Files.exists(trials) && !Files.isDirectory(trials)) {
+            throw new IllegalArgumentException(trials + ": is a file, not the folder of trial records");
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".writable.", AtomicFiles.TMP_SUFFIX));
+            if (Files.isDirectory(trials)) {
+                Files.delete(Files.createTempFile(trials, ".writable.", AtomicFiles.TMP_SUFFIX));
+            }
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException(dir + ": cannot write results here ("
+                    + (e instanceof IOException io ? AtomicFiles.describe(io) : e.getMessage()) + ")");
+        }
+    }
+
+    /** Takes the store's lock, or fails naming the run that holds it (see {@link StoreLock}). */
+    public StoreLock lock() {
+        return StoreLock.take(dir);
+    }
+
+    /**
+     * Readies the store for a run that holds its lock: removes stale temporary files and moves records
+     * that do not parse to {@code DIR/unreadable/}, so their trials run again.
+     *
+     * @return the records moved aside, as (from, to) pairs
+     */
+    public List<Path[]> prepare() {
+        AtomicFiles.removeStaleTemporaries(trials);
+        List<Path[]> moved = new ArrayList<>();
+        for (Path p : files()) {
+            try {
+                read(p);
+            } catch (IllegalArgumentException e) {
+                moved.add(new Path[] {p, moveAside(p)});
+            }
+        }
+        return moved;
+    }
+
+    private Path moveAside(Path record) {
+        try {
+            Path folder = Files.createDirectories(dir.resolve(UNREADABLE));
+            Path target = folder.resolve(record.getFileName());
+            for (int i = 2; Files.exists(target); i++) {
+                target = folder.resolve(record.getFileName() + "." + i);
+            }
+            Files.move(record, target);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the unreadable record " + record + " aside: "
+                    + AtomicFiles.describe(e), e);
+        }
+    }
+
     /** Writes a finished trial atomically; an existing record with the same key is replaced. */
     public void write(TrialRecord record) {
         try {
             Files.createDirectories(trials);
-            Path target = trials.resolve(record.key() + ".json");
-            Path tmp = Files.createTempFile(trials, record.key() + ".", ".tmp");
-            try {
-                JSON.writeValue(tmp.toFile(), record);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write trial " + record.key() + " to " + trials + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write trial " + record.key() + " to " + trials + ": "
+                    + AtomicFiles.describe(e), e);
         }
+        AtomicFiles.write(trials.resolve(record.key() + ".json"), out -> JSON.writeValue(nonClosing(out), record));
     }
 
     /** The keys of the finished trials. */
@@ -80,15 +143,33 @@ public final class ResultsStore {
     public List<TrialRecord> readAll() {
         List<TrialRecord> out = new ArrayList<>();
         for (Path p : files()) {
-            try {
-                out.add(JSON.readValue(p.toFile(), TrialRecord.class));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(p + ": not a trial record: " + e.getOriginalMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
-            }
+            out.add(read(p));
         }
         return out;
+    }
+
+    /** The codes ({@link Provenance#code()}) that wrote the records here, with their record counts. */
+    public Map<String, Integer> codes() {
+        Map<String, Integer> codes = new TreeMap<>();
+        readAll().forEach(r -> codes.merge(String.valueOf(r.commit()), 1, Integer::sum));
+        return codes;
+    }
+
+    private static TrialRecord read(Path p) {
+        try {
+            TrialRecord r = JSON.readValue(p.toFile(), TrialRecord.class);
+            if (r == null || r.key() == null || !p.getFileName().toString().equals(r.key() + ".json")
+                    || r.status() == null || r.modelLabel() == null || r.taskLabel() == null) {
+                throw new IllegalArgumentException(p + ": not a trial record: its key, status, model or task is missing"
+                        + " or the key is not the file's name");
+            }
+            return r;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(p + ": not a trial record: " + e.getOriginalMessage().lines().findFirst()
+                    .orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + AtomicFiles.describe(e), e);
+        }
     }
 
     private List<Path> files() {
@@ -97,7 +178,21 @@ public final class ResultsStore {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + trials + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + trials + ": " + AtomicFiles.describe(e), e);
         }
+    }
+
+    private static java.io.OutputStream nonClosing(java.io.OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 }

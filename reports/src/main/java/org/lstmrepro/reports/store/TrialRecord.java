@@ -24,7 +24,9 @@ import java.util.Map;
  * @param seconds       wall time of the trial
  * @param learningCurve samples {@code [sequences, recentError, recentCorrect]} during training
  * @param divergence    {@code {sequence, step, what}} when diverged, else null
- * @param commit        the commit of the code that produced it ("unknown" outside a git checkout)
+ * @param commit        the code that produced it: its commit, with "-dirty" when the build had uncommitted
+ *                      changes ({@link Provenance#code()}), "unknown" for a jar built outside a checkout
+ * @param provenance    the code, JVM, OS and libraries that produced it (null in records written before it existed)
  * @param epochs        for a trial trained by epochs (a task with a fixed data set): its early-stopping
  *                      outcome, incl. the validation and test loss; null otherwise
  */
@@ -32,15 +34,25 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
-                          EpochOutcome epochs) {
+                          Provenance provenance, EpochOutcome epochs) {
 
     /** A record of a trial on a stream of sequences (no epochs). */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                        Map<String, Object> settings, String status, long sequences, Integer testErrors,
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                       List<double[]> learningCurve, Map<String, Object> divergence, String commit,
+                       Provenance provenance) {
+        this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, null);
+    }
+
+    /** A record without provenance (as records were written before it existed; tests). */
+    public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, null, null);
     }
 
     public boolean solved() {

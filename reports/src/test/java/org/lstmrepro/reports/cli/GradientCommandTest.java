@@ -42,7 +42,6 @@ import org.lstmrepro.reports.run.BuiltModel;
 import org.lstmrepro.reports.run.LearningRules;
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.ModelSpec;
-import org.lstmrepro.reports.run.Models;
 import org.lstmrepro.tasks.TaskRegistry;
 import org.lstmrepro.vanilla.BaselineConfig;
 import org.lstmrepro.vanilla.Gru;
@@ -237,7 +236,7 @@ class GradientCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"original1997", "vanilla:NP", "gru"})
     void initialWeightsAreTheOnesTrainStartsFrom(String modelSpec) {
-        BuiltModel built = Models.build(ModelSpec.parse(modelSpec), TaskRegistry.create("adding", Map.of()),
+        BuiltModel built = ModelSpec.parse(modelSpec).build(TaskRegistry.create("adding", Map.of()),
                 ModelOptions.DEFAULTS, RandomStream.root(11).derive("init"));
         Path model = modelFile(dir, "model.json", built.network().modelId(), built.config());
         Path params = dir.resolve("params.json");

@@ -42,6 +42,8 @@ class TrainCommandTest {
         assertThat(settings).containsEntry("rule", "truncated1997").containsEntry("learningRate", 0.5)
                 .containsEntry("schedule", "online").containsEntry("weights", 93)
                 .containsEntry("stopWindow", 2000).containsEntry("stopError", 0.01).containsEntry("seed", 4);
+        // task settings are JSON numbers, not the text they were given as
+        assertThat(settings.get("taskSettings")).isEqualTo(Map.of("length", 30, "firstPair", "zero"));
         assertThat(run.err()).contains("sequences |", "seq/s");
     }
 

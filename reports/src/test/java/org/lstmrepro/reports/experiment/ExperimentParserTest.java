@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.lstmrepro.reports.run.CommonOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,8 +68,8 @@ class ExperimentParserTest {
         assertThat(m.model()).isEqualTo("vanilla:NFG");
         assertThat(m.optimizer()).isEqualTo("nesterov");
         assertThat(m.clipOutputLayer()).isFalse();
-        assertThat(m.options().hiddenSize()).isEqualTo(4);
-        assertThat(m.options().inputGateBiases()).containsExactly(-1.0);
+        assertThat(m.options().get(CommonOptions.HIDDEN_SIZE)).isEqualTo(4);
+        assertThat(m.options().get(CommonOptions.INPUT_GATE_BIASES)).containsExactly(-1.0);
         assertThat(m.hyperparameters()).containsEntry(HyperparameterName.MOMENTUM, new Hyperparameter.Grid(List.of(0.5, 0.9)));
         assertThat(m.samples()).isEqualTo(3);
         assertThat(m.budget()).isEqualTo(3000);
@@ -87,7 +88,9 @@ class ExperimentParserTest {
         "models: [{model: rnn, schedule: sometimes}]| q.yaml: models[0].schedule: ",
         "models: [{model: rnn, clipping: norm:-1}]| q.yaml: models[0].clipping: ",
         "models: [{model: rnn, budget: 0}]| q.yaml: models[0].budget: must be at least 1, was 0",
-        "models: [{model: rnn, options: {hiddenSize: many}}]| q.yaml: models[0].options.hiddenSize: expected an integer, got 'many'",
+        "models: [{model: rnn, options: {hiddenSize: many}}]| q.yaml: models[0].options.hiddenSize: must be an integer in [1, 4096], was 'many'",
+        "models: [{model: original1997, options: {hiddenSize: 4}}]| q.yaml: models[0].options.hiddenSize: hiddenSize is not an option of model original1997 (its options: blocks, cellsPerBlock,",
+        "models: [{model: vanilla, options: {hiddenSize: 2e9}}]| q.yaml: models[0].options.hiddenSize: must be an integer in [1, 4096], was ",
         "models: [{model: rnn, hyperparameters: {lr: 0.1}}]| q.yaml: models[0].hyperparameters.lr: unknown hyperparameter",
         "models: [{model: rnn, hyperparameters: {learningRate: -1}}]| q.yaml: models[0].hyperparameters.learningRate: learningRate must be positive, was -1.0",
         "models: [{model: rnn, hyperparameters: {momentum: [0.5, 1.5]}}]| q.yaml: models[0].hyperparameters.momentum[1]: momentum must be in [0, 1)",

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmrepro.reports.store.Provenance;
 import org.lstmrepro.reports.store.ResultsStore;
 import org.lstmrepro.reports.store.TrialRecord;
 
@@ -21,6 +22,8 @@ class ExperimentRunnerTest {
 
     private static final Experiment TINY = ExperimentParser.parse("tiny.yaml", TinyExperiments.TINY);
     private static final List<PlannedTrial> TRIALS = TrialPlanner.plan(TINY);
+    private static final Provenance TEST_CODE = new Provenance("0123456789abcdef0123456789abcdef01234567", true, "1.0",
+            "2026-01-01T00:00:00Z", "17", "Linux", java.util.Map.of("ejml", "0.44.0"));
 
     /** The tiny experiment run once on two workers, shared by the tests that only read it. */
     @TempDir
@@ -31,13 +34,13 @@ class ExperimentRunnerTest {
     @BeforeAll
     static void runOnTwoWorkers() {
         twoWorkers = new ResultsStore(shared);
-        twoWorkersOutcome = new ExperimentRunner(twoWorkers, 2, "abc123", RunListener.NONE).run("tiny", TRIALS);
+        twoWorkersOutcome = new ExperimentRunner(twoWorkers, 2, TEST_CODE, RunListener.NONE).run("tiny", TRIALS);
     }
 
     @Test
     void resultsDoNotDependOnTheNumberOfWorkers(@TempDir Path dir) {
         ResultsStore one = new ResultsStore(dir);
-        RunOutcome a = new ExperimentRunner(one, 1, "abc123", RunListener.NONE).run("tiny", TRIALS);
+        RunOutcome a = new ExperimentRunner(one, 1, TEST_CODE, RunListener.NONE).run("tiny", TRIALS);
         assertThat(a.succeeded()).isTrue();
         assertThat(twoWorkersOutcome.finished()).isEqualTo(TRIALS.size());
         List<TrialRecord> ra = one.readAll();
@@ -62,7 +65,8 @@ class ExperimentRunnerTest {
         assertThat(r.status()).isEqualTo("BUDGET_EXHAUSTED");
         assertThat(r.sequences()).isEqualTo(1000);
         assertThat(r.testSize()).isEqualTo(2560);
-        assertThat(r.commit()).isEqualTo("abc123");
+        assertThat(r.commit()).isEqualTo("0123456789abcdef0123456789abcdef01234567-dirty");
+        assertThat(r.provenance()).isEqualTo(TEST_CODE);
         assertThat(r.learningCurve()).isNotEmpty().allSatisfy(p -> assertThat(p).hasSize(3));
         assertThat(r.divergence()).isNull();
     }
@@ -87,7 +91,7 @@ class ExperimentRunnerTest {
         Files.delete(dir.resolve("trials/" + TRIALS.get(1).key() + ".json"));
         Files.delete(dir.resolve("trials/" + TRIALS.get(4).key() + ".json"));
         List<String> ran = new CopyOnWriteArrayList<>();
-        RunOutcome again = new ExperimentRunner(store, 2, "abc123", new RunListener() {
+        RunOutcome again = new ExperimentRunner(store, 2, TEST_CODE, new RunListener() {
             @Override
             public void trialStarted(PlannedTrial t) {
                 ran.add(t.key());
@@ -98,7 +102,7 @@ class ExperimentRunnerTest {
         assertThat(again.finished()).isEqualTo(2);
         assertThat(store.readAll().stream().map(TinyExperiments::withoutWallTime).toList())
                 .isEqualTo(twoWorkers.readAll().stream().map(TinyExperiments::withoutWallTime).toList());
-        RunOutcome complete = new ExperimentRunner(store, 2, "abc123", RunListener.NONE).run("tiny", TRIALS);
+        RunOutcome complete = new ExperimentRunner(store, 2, TEST_CODE, RunListener.NONE).run("tiny", TRIALS);
         assertThat(complete.finished()).isZero();
         assertThat(complete.skipped()).isEqualTo(TRIALS.size());
     }
@@ -110,7 +114,7 @@ class ExperimentRunnerTest {
         ResultsStore store = new ResultsStore(dir);
         StringWriter err = new StringWriter();
         RunProgress progress = new RunProgress(new PrintWriter(err), false, System::nanoTime);
-        RunOutcome outcome = new ExperimentRunner(store, 2, "x", progress, (experiment, t) -> {
+        RunOutcome outcome = new ExperimentRunner(store, 2, progress, (experiment, t) -> {
             if (t.key().equals(broken)) {
                 throw new IllegalStateException("a bug");
             }

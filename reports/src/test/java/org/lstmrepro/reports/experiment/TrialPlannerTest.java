@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.lstmrepro.reports.run.CommonOptions;
 import org.junit.jupiter.api.Test;
 
 class TrialPlannerTest {
@@ -100,7 +101,7 @@ class TrialPlannerTest {
                 """);
         assertThat(trials).hasSize(1 + 2 * 2);
         assertThat(trials.get(0).spec().learningRate()).isEqualTo(0.5);
-        assertThat(trials.subList(1, 5)).extracting(t -> t.spec().modelOptions().hiddenSize()).containsExactly(4, 4, 8, 8);
+        assertThat(trials.subList(1, 5)).extracting(t -> t.spec().modelOptions().get(CommonOptions.HIDDEN_SIZE)).containsExactly(4, 4, 8, 8);
         assertThat(trials.subList(1, 5)).allMatch(t -> t.spec().learningRate() >= 0.001 && t.spec().learningRate() <= 0.01);
         // the same draw j for every grid point (a paired design)
         assertThat(trials.get(1).spec().learningRate()).isEqualTo(trials.get(3).spec().learningRate());

@@ -24,7 +24,6 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,10 +80,11 @@ class ReportRendererTest {
     void writesTheMarkdownTheHtmlAndOneFigureOfEachKindThatHasData() {
         assertThat(written).containsSequence(dir.resolve("report.md"), dir.resolve("index.html"));
         assertThat(written.subList(2, written.size())).extracting(p -> dir.relativize(p).toString()).containsExactly(
-                "figures/adding-length-100-curves.png", "figures/adding-length-100-test-mse.png",
-                "figures/adding-length-100-learning-rate.png",
+                "figures/20250102-030405/adding-length-100-curves.png",
+                "figures/20250102-030405/adding-length-100-test-mse.png",
+                "figures/20250102-030405/adding-length-100-learning-rate.png",
                 // every trial at the same test MSE: no box plot; one learning rate only: no learning-rate figure
-                "figures/temporal-order-6a-curves.png");
+                "figures/20250102-030405/temporal-order-6a-curves.png");
         assertThat(dir.resolve("figures/stale-from-an-earlier-report.png")).doesNotExist();
     }
 
@@ -144,25 +144,38 @@ class ReportRendererTest {
     }
 
     @Test
-    void testsEachVariantAgainstVanillaWithWelchAndMannWhitney() {
+    void testsEachVariantAgainstVanillaWithWelchAndAnExactMannWhitneyThenHolm() {
         List<List<String>> tests = table(section(md, "## Task `" + ADDING + "`"), "variant", "against");
         List<String> mse = row(tests, NIG, VANILLA, "test MSE");
         double[] nig = SyntheticTrials.NIG_MSE;
         double[] van = SyntheticTrials.VANILLA_MSE;
         assertThat(mse.subList(3, 5)).containsExactly("6", "6");
         assertPValue(mse.get(5), new TTest().tTest(nig, van));
-        assertPValue(mse.get(6), new MannWhitneyUTest().mannWhitneyUTest(nig, van));
+        // the six NIG values all lie above the six vanilla ones: 2 of the C(12,6) = 924 splits are as extreme
+        assertPValue(mse.get(6), 2 / 924.0);
+        assertThat(mse.get(6)).isEqualTo(Format.pValue(ExactU.pValue(nig, van)));
+        assertThat(mse.get(7)).isEqualTo("exact");
 
         List<String> seq = row(tests, NIG, VANILLA, "sequences to criterion (solved trials)");
         double[] nigSeq = Arrays.stream(SyntheticTrials.NIG_SEQUENCES).asDoubleStream().toArray();
         double[] vanSeq = Arrays.stream(SyntheticTrials.VANILLA_SEQUENCES).asDoubleStream().toArray();
         assertThat(seq.subList(3, 5)).containsExactly("4", "6");
         assertPValue(seq.get(5), new TTest().tTest(nigSeq, vanSeq));
-        assertPValue(seq.get(6), new MannWhitneyUTest().mannWhitneyUTest(nigSeq, vanSeq));
+        // four NIG values above all six vanilla ones: 2 of C(10,4) = 210 splits
+        assertPValue(seq.get(6), 2 / 210.0);
+
+        // Holm over the task's two computed U p-values: the smaller doubled, the larger as it is
+        assertPValue(mse.get(9), 2 * (2 / 924.0));
+        assertPValue(seq.get(9), 2 / 210.0);
+        double welchMse = new TTest().tTest(nig, van);
+        double welchSeq = new TTest().tTest(nigSeq, vanSeq);
+        assertPValue(mse.get(8), Math.max(Math.min(welchMse, welchSeq) * 2, welchMse));
 
         List<String> cifg = row(tests, CIFG, VANILLA, "test MSE");
         assertThat(cifg.subList(5, 7)).containsExactly("n/a", "n/a");
-        assertThat(cifg.get(7)).contains("fewer than 2 trials");
+        assertThat(cifg.subList(8, 10)).containsExactly("n/a", "n/a");
+        assertThat(cifg.get(10)).contains("fewer than 2 trials");
+        assertThat(section(md, "## Task `" + ADDING + "`")).contains("Holm");
     }
 
     static void assertPValue(String cell, double expected) {

@@ -25,7 +25,7 @@ class TestMseBoxChartTest {
                 "b/bptt", List.of(trial("b/bptt", 1, 0.1), trial("b/bptt", 2, 0.3), trial("b/bptt", 3, 0.2)));
         var chart = TestMseBoxChart.of("adding(length=100)", byModel, Map.of("a/bptt", Color.BLUE, "b/bptt", Color.RED));
         assertThat(chart).isPresent();
-        assertThat(chart.get().getSeriesMap()).containsOnlyKeys("b/bptt (n=3)");
+        assertThat(chart.get().getSeriesCollection()).extracting(s -> s.getName()).containsExactly("b/bptt (n=3)");
         assertThat(BitmapEncoder.getBufferedImage(chart.get()).getWidth()).isPositive();
 
         var tooFew = TestMseBoxChart.of("t", Map.of("a/bptt", byModel.get("a/bptt")), Map.of("a/bptt", Color.BLUE));

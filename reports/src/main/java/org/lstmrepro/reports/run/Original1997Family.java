@@ -1,0 +1,109 @@
+package org.lstmrepro.reports.run;
+
+import static org.lstmrepro.reports.run.CommonOptions.BLOCKS;
+import static org.lstmrepro.reports.run.CommonOptions.CELLS_PER_BLOCK;
+import static org.lstmrepro.reports.run.CommonOptions.INIT_RANGE;
+import static org.lstmrepro.reports.run.CommonOptions.INPUT_GATE_BIASES;
+import static org.lstmrepro.reports.run.CommonOptions.OUTPUT_ACTIVATION;
+import static org.lstmrepro.reports.run.CommonOptions.OUTPUT_GATE_BIASES;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.lstmrepro.core.loss.Loss;
+import org.lstmrepro.core.loss.OutputActivation;
+import org.lstmrepro.core.random.RandomStream;
+import org.lstmrepro.core.train.UpdateSchedule;
+import org.lstmrepro.original.Lstm1997Config;
+import org.lstmrepro.original.Lstm1997Initializer;
+import org.lstmrepro.original.Lstm1997Network;
+import org.lstmrepro.original.Preset1997;
+import org.lstmrepro.original.Presets1997;
+import org.lstmrepro.tasks.Task;
+
+/**
+ * The LSTM of Hochreiter and Schmidhuber (1997): memory cell blocks with the constant error carousel,
+ * input and output gates, no forget gate; the paper's preset for its tasks (section 5), trained by
+ * default with the 1997 truncated gradient and online SGD.
+ */
+public final class Original1997Family implements ModelFamily {
+
+    public static final String ID = "original1997";
+    /** The 1997 shape for tasks without a paper preset: two blocks of two cells, as in Experiments 4 and 6a. */
+    private static final int DEFAULT_BLOCKS = 2;
+    private static final int DEFAULT_CELLS_PER_BLOCK = 2;
+    private static final double DEFAULT_LEARNING_RATE = 0.5;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String summary() {
+        return "the LSTM of Hochreiter & Schmidhuber (1997): CEC, input and output gates, no forget gate";
+    }
+
+    @Override
+    public List<ModelOption<?>> options() {
+        return List.of(BLOCKS, CELLS_PER_BLOCK, OUTPUT_ACTIVATION, INIT_RANGE, INPUT_GATE_BIASES, OUTPUT_GATE_BIASES);
+    }
+
+    @Override
+    public BuiltModel build(String variant, Task task, ModelOptions o, RandomStream init) {
+        Preset1997 preset = Presets1997.names().contains(task.id()) ? Presets1997.get(task.id()) : null;
+        Lstm1997Config base = preset != null
+                ? preset.config()
+                : Lstm1997Config.of(task.inputSize(), DEFAULT_BLOCKS, DEFAULT_CELLS_PER_BLOCK, task.outputSize());
+        int blocks = o.isSet(BLOCKS) ? o.get(BLOCKS) : base.blocks();
+        int cells = o.isSet(CELLS_PER_BLOCK) ? o.get(CELLS_PER_BLOCK) : base.cellsPerBlock();
+        double[] inputBiases = gateBiases(INPUT_GATE_BIASES, o, base.inputGateBiases(), base.blocks(), blocks);
+        double[] outputBiases = gateBiases(OUTPUT_GATE_BIASES, o, base.outputGateBiases(), base.blocks(), blocks);
+        OutputActivation activation = o.isSet(OUTPUT_ACTIVATION)
+                ? OutputActivation.fromId(o.get(OUTPUT_ACTIVATION))
+                : task.outputUnits().activation();
+        Lstm1997Config config = new Lstm1997Config(task.inputSize(), blocks, cells, base.hiddenUnits(),
+                task.outputSize(), activation, o.isSet(INIT_RANGE) ? o.get(INIT_RANGE) : base.initRange(),
+                inputBiases, outputBiases, base.hiddenLayerSeesGates(), base.outputsSeeInputs());
+        // the task's loss: squared error on the 1997 tasks, binary cross-entropy on jsb-chorales
+        ConfiguredModel model = initialised(config, task.outputUnits().loss(), init);
+        return new BuiltModel(model.network(), model.config(),
+                preset != null ? preset.learningRate() : DEFAULT_LEARNING_RATE,
+                "truncated1997", UpdateSchedule.online(), "sgd",
+                preset != null ? "Hochreiter & Schmidhuber 1997, " + preset.source() : "none (defaults: 2 blocks of 2 cells, lr 0.5)");
+    }
+
+    @Override
+    public ConfiguredModel fromConfig(Map<String, ?> config, String source, RandomStream init) {
+        return initialised(ModelConfigs.original1997FromMap(config, source), Loss.SQUARED_ERROR, init);
+    }
+
+    private static ConfiguredModel initialised(Lstm1997Config config, Loss loss, RandomStream init) {
+        Lstm1997Network network = new Lstm1997Network(config, loss);
+        Lstm1997Initializer.initialize(config, network.parameters(), init);
+        return new ConfiguredModel(network, ModelConfigs.original1997(config));
+    }
+
+    /**
+     * The per-block gate biases: the user's (one value, or one per block), else the preset's when the
+     * number of blocks is unchanged, else none (drawn like the other weights).
+     */
+    private static double[] gateBiases(ModelOption<List<Double>> option, ModelOptions o, double[] preset,
+                                       int presetBlocks, int blocks) {
+        List<Double> given = o.get(option);
+        if (given != null) {
+            if (given.size() == 1) {
+                double[] all = new double[blocks];
+                Arrays.fill(all, given.get(0));
+                return all;
+            }
+            if (given.size() != blocks) {
+                throw new IllegalArgumentException(option.names() + " has " + given.size()
+                        + " values but the network has " + blocks + " blocks (give one value, or one per block)");
+            }
+            return given.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return blocks == presetBlocks ? preset : new double[0];
+    }
+}
