@@ -5,7 +5,9 @@ import java.util.Arrays;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputUnits;
+import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.math.Activation;
+import org.lstmrepro.core.math.Exponential;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
@@ -78,12 +80,16 @@ public final class Lstm1997Network implements CecNetwork {
     private final int offHs;
     private final int offS;
     private final int stateSize;
+    private final boolean sigmoidOutputs;
+    /** The block j of each cell c (c / S, without the division in the step). */
+    private final int[] blockOfCell;
 
     // Scratch, allocated once.
     private final double[] outputNet;
     private final double[] dA;
     private final double[] dS;
     private final double[] unitDelta;
+    private final double[] ownDirectFactors;
     private final Lstm1997Trajectory ownTrajectory;
 
     /** The paper's network: output units with squared error. */
@@ -111,6 +117,11 @@ public final class Lstm1997Network implements CecNetwork {
         offHs = offG + nC;
         offS = offHs + nC;
         stateSize = offS + nC;
+        sigmoidOutputs = config.outputActivation() == OutputActivation.SIGMOID;
+        blockOfCell = new int[nC];
+        for (int c = 0; c < nC; c++) {
+            blockOfCell[c] = layout.blockOf(c);
+        }
 
         addKind(CELL, "cell", nC, 0);
         addKind(HIDDEN, "hidden", layout.hidden(), layout.hiddenOffset());
@@ -123,6 +134,7 @@ public final class Lstm1997Network implements CecNetwork {
         dA = new double[nA];
         dS = new double[nC];
         unitDelta = new double[nA];
+        ownDirectFactors = new double[2 * nC];
         ownTrajectory = new Lstm1997Trajectory(2, stateSize, layout.outputs());
     }
 
@@ -189,6 +201,21 @@ public final class Lstm1997Network implements CecNetwork {
             double[] previous = tr.state(t - 1);
             computeStep(input, previous, offA, previous, tr.claim(t), tr.output(t));
         }
+    }
+
+    /** Length of a step's state vector {@code [z(t) | a(t) | g(net_c) | h(s_c) | s_c]}; z(t) comes first. */
+    int stateSize() {
+        return stateSize;
+    }
+
+    /**
+     * One forward step on raw state vectors, for {@link FusedTruncatedGradient1997}: fills {@code st}
+     * (whose first N entries are then z(t)) and {@code y} from {@code x} and the previous step's state
+     * vector {@code previous} (null at t = 0).
+     */
+    void step(double[] x, double[] previous, double[] st, double[] y, int t) {
+        checkInput(x, t);
+        computeStep(x, previous, offA, previous, st, y);
     }
 
     @Override
@@ -293,35 +320,35 @@ public final class Lstm1997Network implements CecNetwork {
      * @param prevStates the state vector of step t-1 (for s_c(t-1)); null at t = 0
      */
     private void computeStep(double[] x, double[] prevA, int prevAOffset, double[] prevStates, double[] st, double[] y) {
-        System.arraycopy(x, 0, st, 0, nI);
+        // z(t) = [x(t), a(t-1)[0, R)]: element loops, cheaper than System.arraycopy at these lengths
+        for (int i = 0; i < nI; i++) {
+            st[i] = x[i];
+        }
         if (prevA == null) {
-            Arrays.fill(st, nI, nN, 0.0);
+            for (int m = nI; m < nN; m++) {
+                st[m] = 0.0;
+            }
         } else {
-            System.arraycopy(prevA, prevAOffset, st, nI, nR);
+            for (int m = 0; m < nR; m++) {
+                st[nI + m] = prevA[prevAOffset + m];
+            }
         }
         // net inputs of all hidden-layer units, written into a(t)
         for (int k = 0; k < KINDS; k++) {
-            int rows = kindRows[k];
-            if (rows == 0) {
-                continue;
-            }
-            double[] w = kindWeight[k].value();
-            double[] b = kindBias[k].value();
-            int at = offA + kindOffset[k];
-            for (int r = 0; r < rows; r++) {
-                st[at + r] = b[r] + dot(w, r * nN, st, 0, nN);
+            if (kindRows[k] > 0) {
+                netInputs(kindWeight[k].value(), kindBias[k].value(), kindRows[k], st, offA + kindOffset[k]);
             }
         }
         for (int u = offA + nC; u < offA + nA; u++) {
-            st[u] = F.apply(st[u]); // hidden units and gates
+            st[u] = Exponential.sigmoid(st[u]); // f: hidden units and gates
         }
         int inGate = offA + layout.inputGateOffset();
         int outGate = offA + layout.outputGateOffset();
         for (int c = 0; c < nC; c++) {
-            int j = c / nS;
-            double g = G.apply(st[offA + c]);
+            int j = blockOfCell[c];
+            double g = 4.0 / (1.0 + Exponential.exp(-st[offA + c])) - 2.0; // g = 4 sigma - 2
             double s = (prevStates == null ? 0.0 : prevStates[offS + c]) + st[inGate + j] * g; // the CEC
-            double hs = H.apply(s);
+            double hs = 2.0 / (1.0 + Exponential.exp(-s)) - 1.0; // h = 2 sigma - 1
             st[offG + c] = g;
             st[offS + c] = s;
             st[offHs + c] = hs;
@@ -339,7 +366,39 @@ public final class Lstm1997Network implements CecNetwork {
             }
             outputNet[k] = net;
         }
-        config.outputActivation().apply(outputNet, y);
+        if (sigmoidOutputs) {
+            for (int k = 0; k < outputNet.length; k++) {
+                y[k] = Exponential.sigmoid(outputNet[k]);
+            }
+        } else {
+            config.outputActivation().apply(outputNet, y);
+        }
+    }
+
+    /**
+     * {@code st[at + r] = b[r] + sum_m w[r N + m] st[m]} for the rows of one unit kind; z(t) = st[0, N).
+     * Two rows at a time, each summed over m in order (the same numbers as one row at a time): the
+     * two sums are independent chains of additions, which the processor overlaps.
+     */
+    private void netInputs(double[] w, double[] b, int rows, double[] st, int at) {
+        int n = nN;
+        int r = 0;
+        for (; r + 1 < rows; r += 2) {
+            int w0 = r * n;
+            int w1 = w0 + n;
+            double s0 = 0;
+            double s1 = 0;
+            for (int m = 0; m < n; m++) {
+                double z = st[m];
+                s0 += w[w0 + m] * z;
+                s1 += w[w1 + m] * z;
+            }
+            st[at + r] = b[r] + s0;
+            st[at + r + 1] = b[r + 1] + s1;
+        }
+        if (r < rows) {
+            st[at + r] = b[r] + dot(w, r * n, st, 0, n);
+        }
     }
 
     private static double dot(double[] a, int aFrom, double[] b, int bFrom, int n) {
@@ -540,12 +599,24 @@ public final class Lstm1997Network implements CecNetwork {
         double[] st = own(trajectory).state(t);
         System.arraycopy(st, 0, sources, 0, nN);
         Arrays.fill(carouselFactor, 0, nC, 1.0);
+        double[] q = ownDirectFactors;
+        directFactors(st, q);
+        System.arraycopy(q, 0, directFactor[0], 0, nC);
+        System.arraycopy(q, nC, directFactor[1], 0, nC);
+    }
+
+    /**
+     * The direct factors of one step's state vector {@code st} (appendix A), for {@link #cecStep} and
+     * {@link FusedTruncatedGradient1997}: {@code q[c] = y^in g'(net_c)} (cell c's own row) and
+     * {@code q[C + c] = g(net_c) f'(net_in)} (its input gate's row).
+     */
+    void directFactors(double[] st, double[] q) {
         int inGate = offA + layout.inputGateOffset();
         for (int c = 0; c < nC; c++) {
-            double yIn = st[inGate + c / nS];
+            double yIn = st[inGate + blockOfCell[c]];
             double g = st[offG + c];
-            directFactor[0][c] = yIn * G.derivativeFromOutput(g);
-            directFactor[1][c] = g * F.derivativeFromOutput(yIn);
+            q[c] = yIn * G.derivativeFromOutput(g);
+            q[nC + c] = g * F.derivativeFromOutput(yIn);
         }
     }
 
@@ -556,7 +627,11 @@ public final class Lstm1997Network implements CecNetwork {
      */
     @Override
     public void truncatedBackward(Trajectory trajectory, int t, double[] outputNetDelta, double[] cellStateError) {
-        double[] st = own(trajectory).state(t);
+        truncatedBackward(own(trajectory).state(t), outputNetDelta, cellStateError);
+    }
+
+    /** {@link #truncatedBackward(Trajectory, int, double[], double[])} on the state vector {@code st} of the step. */
+    void truncatedBackward(double[] st, double[] outputNetDelta, double[] cellStateError) {
         Arrays.fill(dA, 0.0);
         outputLayerBackward(st, outputNetDelta);
         Arrays.fill(dS, 0.0);

@@ -167,9 +167,13 @@ final class ConfigNode {
     }
 
     int intValue(int min) {
+        return intValue(min, Integer.MAX_VALUE);
+    }
+
+    int intValue(int min, int max) {
         long v = integer(min);
-        if (v > Integer.MAX_VALUE) {
-            throw error("must be at most " + Integer.MAX_VALUE + ", was " + v);
+        if (v > max) {
+            throw error("must be at most " + max + ", was " + v);
         }
         return (int) v;
     }

@@ -29,6 +29,11 @@ public record Experiment(String source, String name, String description, long se
                          List<ModelEntry> models, Map<HyperparameterName, Hyperparameter> hyperparameters,
                          Integer samples) {
 
+    /** The most seeds an experiment may run (a bound checked before the plan is built). */
+    public static final int MAX_SEEDS = 10_000;
+    /** The most trials an experiment may plan (seeds times tasks, models and hyperparameter points). */
+    public static final long MAX_TRIALS = 1_000_000;
+
     public Experiment {
         seeds = List.copyOf(seeds);
         tasks = List.copyOf(tasks);
@@ -38,8 +43,8 @@ public record Experiment(String source, String name, String description, long se
 
     /** The same experiment with seeds 1..n instead of its own (the {@code --seeds} option). */
     public Experiment withSeedCount(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("--seeds must be at least 1, was " + n);
+        if (n < 1 || n > MAX_SEEDS) {
+            throw new IllegalArgumentException("--seeds must be in [1, " + MAX_SEEDS + "], was " + n);
         }
         return new Experiment(source, name, description, seed, ExperimentParser.oneTo(n), budget,
                 stopError, stopWindow, maxEpochs, patience, testSeed, tasks, models, hyperparameters, samples);

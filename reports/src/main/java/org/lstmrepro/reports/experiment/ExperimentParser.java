@@ -21,6 +21,7 @@ import org.lstmrepro.tasks.TaskRegistry;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -41,11 +42,15 @@ public final class ExperimentParser {
     static final Set<String> STOPPING_KEYS = Set.of("error", "window");
     /** The default seed of the random search. */
     static final long DEFAULT_SEED = 1;
+    /** The most random-search samples an experiment may ask for. */
+    static final int MAX_SAMPLES = 100_000;
     /** The default number of seeds. */
     static final int DEFAULT_SEEDS = 1;
 
+    /** Strict: a key given twice, or anything after the first document (a second {@code ---}, trailing text), is an error. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ExperimentParser() {
     }
@@ -57,6 +62,10 @@ public final class ExperimentParser {
             tree = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new IllegalArgumentException(source + ": " + where + "more than one document (a second '---',"
+                        + " or text after the end): an experiment file holds one");
+            }
             throw new IllegalArgumentException(source + ": " + where + "not valid YAML or JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
@@ -118,7 +127,7 @@ public final class ExperimentParser {
             return oneTo(DEFAULT_SEEDS);
         }
         if (!node.isArray()) {
-            return oneTo(node.intValue(1));
+            return oneTo(node.intValue(1, Experiment.MAX_SEEDS));
         }
         List<Long> out = new ArrayList<>();
         for (ConfigNode s : node.elements()) {
@@ -322,7 +331,7 @@ public final class ExperimentParser {
     }
 
     private static Integer samples(ConfigNode node) {
-        return optional(node) ? node.intValue(1) : null;
+        return optional(node) ? node.intValue(1, MAX_SAMPLES) : null;
     }
 
     private static List<ConfigNode> nonEmptyList(ConfigNode root, String key) {

@@ -3,6 +3,7 @@ package org.lstmrepro.reports.experiment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,14 @@ public final class ExperimentSource {
     /** Reads and checks the experiment {@code nameOrFile} names; errors are one line naming the problem. */
     public static Experiment load(String nameOrFile) {
         Path file = Path.of(nameOrFile);
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(nameOrFile + ": is a directory, not an experiment file");
+        }
         if (Files.isRegularFile(file)) {
             try {
                 return ExperimentParser.parse(nameOrFile, Files.readString(file, StandardCharsets.UTF_8));
+            } catch (CharacterCodingException e) {
+                throw new IllegalArgumentException(nameOrFile + ": not a text file (not UTF-8): an experiment is YAML or JSON");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + nameOrFile + ": " + e.getMessage(), e);
             }

@@ -39,6 +39,14 @@ final class HyperparameterPoints {
             throw new IllegalArgumentException(where + ": 'samples' is given but no hyperparameter is sampled"
                     + " (write e.g. learningRate: {logUniform: [1.0e-6, 1.0e-2]})");
         }
+        long count = sampled ? samples : 1;
+        for (Hyperparameter h : params.values()) {
+            count *= values(h).size();
+            if (count > Experiment.MAX_TRIALS) {
+                throw new IllegalArgumentException(where + ": more than " + Experiment.MAX_TRIALS
+                        + " hyperparameter points: split the experiment");
+            }
+        }
         List<Map<HyperparameterName, Double>> points = new ArrayList<>();
         points.add(new EnumMap<>(HyperparameterName.class));
         for (Map.Entry<HyperparameterName, Hyperparameter> e : params.entrySet()) {

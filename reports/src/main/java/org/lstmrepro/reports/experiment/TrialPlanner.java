@@ -57,6 +57,7 @@ public final class TrialPlanner {
     private static List<Cell> cells(Experiment e) {
         List<Cell> cells = new ArrayList<>();
         int taskIndex = 0;
+        long planned = 0;
         for (TaskEntry task : e.tasks()) {
             taskIndex++;
             for (ModelEntry model : e.models()) {
@@ -74,6 +75,11 @@ public final class TrialPlanner {
                     throw new IllegalArgumentException(e.source() + ": " + problem.getMessage());
                 }
                 int pointIndex = 0;
+                planned += (long) points.size() * e.seeds().size();
+                if (planned > Experiment.MAX_TRIALS) {
+                    throw new IllegalArgumentException(e.source() + ": more than " + Experiment.MAX_TRIALS
+                            + " trials (seeds times tasks, models and hyperparameter points): split the experiment");
+                }
                 for (Map<HyperparameterName, Double> point : points) {
                     TrialSpec spec;
                     Trial trial;

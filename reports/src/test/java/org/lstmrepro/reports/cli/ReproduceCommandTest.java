@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstmrepro.reports.experiment.TinyExperiments;
+import org.lstmrepro.reports.run.ModelRegistry;
 import org.lstmrepro.reports.store.ResultsStore;
 import org.lstmrepro.reports.store.TrialRecord;
 
@@ -113,7 +114,8 @@ class ReproduceCommandTest {
         CliRun r = CliRun.of("reproduce", bad.toString(), "--out", dir.resolve("out").toString());
         assertThat(r.status()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.errLines()).containsExactly("lstm-repro reproduce: " + bad
-                + ": models[1].model: unknown model 'lstm' (known: original1997, vanilla[:VARIANT], rnn, gru)");
+                + ": models[1].model: unknown model 'lstm' (known: " + ModelRegistry.usage() + ")");
+        assertThat(ModelRegistry.usage()).startsWith("original1997, vanilla[:VARIANT], rnn, gru");
         assertThat(dir.resolve("out")).doesNotExist();
         CliRun unknown = CliRun.of("reproduce", "no-such-preset");
         assertThat(unknown.status()).isEqualTo(Main.EXIT_USAGE);

@@ -80,7 +80,7 @@ class ExperimentParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "models: [{model: original1997}, {model: rnn}, {model: lstm}]"
-            + "| q.yaml: models[2].model: unknown model 'lstm' (known: original1997, vanilla[:VARIANT], rnn, gru)",
+            + "| q.yaml: models[2].model: unknown model 'lstm' (known: original1997, vanilla[:VARIANT], rnn, gru",
         "models: [{model: vanilla:XYZ}]| q.yaml: models[0].model: unknown vanilla variant 'XYZ'",
         "models: [{model: rnn, optimiser: sgd}]| q.yaml: models[0].optimiser: unknown key (known: ",
         "models: [{model: rnn, optimizer: adagrad}]| q.yaml: models[0].optimizer: ",

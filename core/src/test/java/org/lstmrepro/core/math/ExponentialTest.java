@@ -1,0 +1,68 @@
+package org.lstmrepro.core.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Exponential} against {@link StrictMath#exp} (fdlibm, within 1 ulp of the exact value). */
+class ExponentialTest {
+
+    private static double ulpsFromStrictMath(double x) {
+        double expected = StrictMath.exp(x);
+        return Math.abs(Exponential.exp(x) - expected) / Math.ulp(expected);
+    }
+
+    @Test
+    void isWithinTwoUlpOfStrictMathOverTheWholeRange() {
+        SplittableRandom random = new SplittableRandom(1);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double x = i % 2 == 0 ? random.nextDouble(-700, 700) : random.nextDouble(-30, 30);
+            worst = Math.max(worst, ulpsFromStrictMath(x));
+        }
+        assertThat(worst).isLessThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void isWithinTwoUlpAtTheReductionsBoundaries() {
+        // x near multiples of ln2 / 64, where the table index and the reduced argument change
+        double step = Math.log(2.0) / 64;
+        for (int n = -64 * 1010; n <= 64 * 1010; n += 37) {
+            for (double eps : new double[] {-1e-12, 0, 1e-12, step / 2, -step / 2}) {
+                double x = n * step + eps;
+                if (Math.abs(x) <= 700) {
+                    assertThat(ulpsFromStrictMath(x)).as("x = %s", x).isLessThanOrEqualTo(2.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void exactValuesAndTheEdges() {
+        assertThat(Exponential.exp(0.0)).isEqualTo(1.0);
+        assertThat(Exponential.exp(-0.0)).isEqualTo(1.0);
+        assertThat(Exponential.exp(Double.NaN)).isNaN();
+        assertThat(Exponential.exp(Double.POSITIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Exponential.exp(Double.NEGATIVE_INFINITY)).isEqualTo(0.0);
+        assertThat(Exponential.exp(710.0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Exponential.exp(-746.0)).isEqualTo(0.0);
+        assertThat(Exponential.exp(700.0)).isCloseTo(StrictMath.exp(700.0), withinPercentage(1e-12));
+        assertThat(Exponential.exp(-700.0)).isCloseTo(StrictMath.exp(-700.0), withinPercentage(1e-12));
+    }
+
+    @Test
+    void sigmoidIsTheLogisticFunctionAndSaturatesCleanly() {
+        SplittableRandom random = new SplittableRandom(2);
+        for (int i = 0; i < 100_000; i++) {
+            double x = random.nextDouble(-40, 40);
+            double expected = 1.0 / (1.0 + StrictMath.exp(-x));
+            assertThat(Math.abs(Exponential.sigmoid(x) - expected)).isLessThanOrEqualTo(4 * Math.ulp(expected));
+        }
+        assertThat(Exponential.sigmoid(1000.0)).isEqualTo(1.0);
+        assertThat(Exponential.sigmoid(-1000.0)).isEqualTo(0.0);
+        assertThat(Exponential.sigmoid(0.0)).isEqualTo(0.5);
+    }
+}

@@ -1,0 +1,124 @@
+package org.lstmrepro.original;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lstmrepro.core.data.Sequence;
+import org.lstmrepro.core.learn.GradientListener;
+import org.lstmrepro.core.learn.LearningRule;
+import org.lstmrepro.core.loss.OutputActivation;
+import org.lstmrepro.core.model.StepObserver;
+import org.lstmrepro.core.param.Parameter;
+import org.lstmrepro.core.param.ParameterSet;
+import org.lstmrepro.truncated.FullBptt;
+import org.lstmrepro.truncated.TruncatedGradient1997;
+
+/**
+ * The fused 1997 truncated gradient against the generic rule (bit for bit, also under online
+ * updates that change the weights mid-sequence) and against the exact gradient of the detached graph.
+ */
+class FusedTruncatedGradient1997Test {
+
+    static Stream<Arguments> cases() {
+        Lstm1997Config small = Fixtures.smallConfig(OutputActivation.SIGMOID);
+        return Stream.of(
+                Arguments.of("sigmoid, last step", small, new int[] {-1}),
+                Arguments.of("sigmoid, several steps", small, new int[] {1, 5, 6, 11}),
+                Arguments.of("linear, every step", small.withOutputActivation(OutputActivation.LINEAR),
+                        new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}),
+                Arguments.of("gates unseen, outputs see inputs",
+                        small.withHiddenLayerSeesGates(false).withOutputsSeeInputs(true), new int[] {3, 11}),
+                Arguments.of("3 cells per block, no hidden units", Lstm1997Config.of(2, 3, 3, 1), new int[] {-1}),
+                Arguments.of("the adding network", Presets1997.get("adding").config(), new int[] {-1}));
+    }
+
+    /** Trains on three sequences with an SGD step at every target; returns the losses and the final weights and gradients. */
+    private static List<double[]> trainOnline(LearningRule rule, ParameterSet p, Sequence... sequences) {
+        List<double[]> out = new ArrayList<>();
+        List<double[]> outputs = new ArrayList<>();
+        double[] losses = new double[sequences.length];
+        for (int i = 0; i < sequences.length; i++) {
+            losses[i] = rule.accumulate(sequences[i], (t, y) -> outputs.add(y.clone()), t -> {
+                for (Parameter q : p.all()) {
+                    double[] w = q.value();
+                    double[] g = q.gradient();
+                    for (int k = 0; k < w.length; k++) {
+                        w[k] -= 0.5 * g[k];
+                    }
+                    q.zeroGradient();
+                }
+            });
+        }
+        out.add(losses);
+        out.addAll(outputs);
+        for (Parameter q : p.all()) {
+            out.add(q.value().clone());
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void gradientIsTheGenericRulesBitForBit(String name, Lstm1997Config config, int[] targetSteps) {
+        Lstm1997Network net = Fixtures.network(config, 0.7, 3);
+        Sequence seq = Fixtures.sequence(config.inputSize(), config.outputSize(), 12, 8, targetSteps);
+        net.parameters().zeroGradients();
+        double generic = new TruncatedGradient1997(net).accumulate(seq, StepObserver.NONE, GradientListener.NONE);
+        double[][] expected = Fixtures.gradients(net.parameters());
+        net.parameters().zeroGradients();
+        double fused = new FusedTruncatedGradient1997(net).accumulate(seq, StepObserver.NONE, GradientListener.NONE);
+        assertThat(fused).isEqualTo(generic);
+        assertThat(Fixtures.gradients(net.parameters())).isDeepEqualTo(expected);
+
+        // and, like the generic rule, it is the exact gradient of the detached graph
+        net.parameters().zeroGradients();
+        new FullBptt(net.detached()).accumulate(seq, StepObserver.NONE, GradientListener.NONE);
+        double[][] detached = Fixtures.gradients(net.parameters());
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Fixtures.maxRelativeDifference(expected[i], detached[i], 1e-14)).isLessThan(1e-9);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void onlineTrainingIsTheGenericRulesBitForBit(String name, Lstm1997Config config, int[] targetSteps) {
+        Sequence[] data = new Sequence[3];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = Fixtures.sequence(config.inputSize(), config.outputSize(), 12 + 3 * i, 20 + i, targetSteps);
+        }
+        Lstm1997Network a = Fixtures.network(config, 0.7, 5);
+        Lstm1997Network b = Fixtures.network(config, 0.7, 5);
+        a.parameters().zeroGradients();
+        b.parameters().zeroGradients();
+        List<double[]> generic = trainOnline(new TruncatedGradient1997(a), a.parameters(), data);
+        List<double[]> fused = trainOnline(new FusedTruncatedGradient1997(b), b.parameters(), data);
+        assertThat(fused).hasSameSizeAs(generic);
+        for (int i = 0; i < generic.size(); i++) {
+            assertThat(fused.get(i)).as("entry %d", i).isEqualTo(generic.get(i));
+        }
+    }
+
+    @Test
+    void reportsEveryTargetAndRestartsItsTracesPerSequence() {
+        Lstm1997Network net = Fixtures.network(Fixtures.smallConfig(OutputActivation.SIGMOID), 0.7, 3);
+        Sequence seq = Fixtures.sequence(3, 2, 12, 8, 1, 5, 11);
+        FusedTruncatedGradient1997 rule = new FusedTruncatedGradient1997(net);
+        List<Integer> ready = new ArrayList<>();
+        net.parameters().zeroGradients();
+        rule.accumulate(seq, StepObserver.NONE, ready::add);
+        assertThat(ready).containsExactly(1, 5, 11);
+        double[][] first = Fixtures.gradients(net.parameters());
+        net.parameters().zeroGradients();
+        rule.accumulate(seq, StepObserver.NONE, GradientListener.NONE);
+        assertThat(Fixtures.gradients(net.parameters())).isDeepEqualTo(first);
+        assertThat(rule.id()).isEqualTo("truncated1997");
+        assertThat(rule.network()).isSameAs(net);
+    }
+}
