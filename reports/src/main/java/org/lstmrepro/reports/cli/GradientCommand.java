@@ -73,8 +73,8 @@ final class GradientCommand implements Runnable {
     Integer sequenceLine;
 
     @Option(names = "--rule", paramLabel = "RULE",
-            description = "Learning rule: " + LearningRules.FORMS + ". truncated1997 (original1997 only) gives the"
-                    + " 1997 rule's online contributions summed with the weights fixed.")
+            description = "Learning rule: " + LearningRules.FORMS + ". truncated1997 (original1997 and vanilla; not rnn,"
+                    + " gru) gives the 1997 rule's online contributions summed with the weights fixed.")
     String rule;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the gradient file here.")

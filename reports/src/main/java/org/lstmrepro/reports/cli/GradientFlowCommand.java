@@ -108,6 +108,10 @@ final class GradientFlowCommand implements Runnable {
         if (!compare) {
             GradientFlow.checkModelAndRule(model, flowRule);
         }
+        org.lstmrepro.tasks.TaskRegistry.create(task, taskOptions.settings()); // an unknown task or setting: before any output
+        if (params != null && !java.nio.file.Files.isRegularFile(params)) {
+            throw new UserInputException(params + ": no such file");
+        }
         OutputTargets.requireWritableDirectory("--out", out);
         PrintWriter err = spec.commandLine().getErr();
         err.println("lstm-repro gradient-flow: " + (compare ? "comparing " + String.join(", ", GradientFlow.COMPARE_MODELS)

@@ -123,6 +123,9 @@ final class TrainCommand implements Runnable {
         if (maxSequences < 1) {
             throw new IllegalArgumentException("--max-sequences must be at least 1, was " + maxSequences);
         }
+        if (!(progressSeconds >= 0)) {
+            throw new IllegalArgumentException("--progress-seconds must be at least 0, was " + progressSeconds);
+        }
         OutputTargets.requireWritableFile("--save-params", saveParams);
         ModelOptions options = ModelOptionFlags.values(spec, model);
         TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,

@@ -177,6 +177,8 @@ public final class ResultsStore {
             return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (NoSuchFileException e) {
             return List.of();
+        } catch (java.nio.file.NotDirectoryException e) {
+            throw new IllegalArgumentException(trials + ": is a file, not the folder of trial records");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + trials + ": " + AtomicFiles.describe(e), e);
         }

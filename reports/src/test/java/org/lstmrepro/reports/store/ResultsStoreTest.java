@@ -54,4 +54,56 @@ class ResultsStoreTest {
         Files.writeString(dir.resolve("trials/x.json"), "{not json");
         assertThatThrownBy(() -> new ResultsStore(dir).readAll()).hasMessageContaining("x.json");
     }
+
+    @Test
+    void prepareRemovesStaleTemporariesAndMovesAnUnreadableRecordAside(@TempDir Path dir) throws Exception {
+        ResultsStore store = new ResultsStore(dir);
+        store.write(record("a", "SOLVED"));
+        store.write(record("b", "SOLVED"));
+        Path trials = dir.resolve("trials");
+        String whole = Files.readString(trials.resolve("b.json"));
+        Files.writeString(trials.resolve("b.json"), whole.substring(0, whole.length() / 2));
+        Files.createFile(trials.resolve(".a.json.1f2e3d4c.tmp"));
+        Files.createFile(trials.resolve("a.123456.tmp")); // the older writer's temporary names
+        Files.writeString(trials.resolve("c.json"), "{}"); // parses, but is not a record
+        List<Path[]> moved = store.prepare();
+        assertThat(moved).extracting(m -> m[0].getFileName().toString()).containsExactly("b.json", "c.json");
+        assertThat(moved.get(0)[1]).isEqualTo(dir.resolve("unreadable/b.json"));
+        assertThat(Files.readString(dir.resolve("unreadable/b.json"))).isEqualTo(whole.substring(0, whole.length() / 2));
+        try (var files = Files.list(trials)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.json");
+        }
+        assertThat(store.keys()).containsExactly("a");
+        // a second unreadable b is kept beside the first, not over it
+        Files.writeString(trials.resolve("b.json"), "");
+        assertThat(store.prepare()).singleElement().satisfies(m -> assertThat(m[1]).isEqualTo(dir.resolve("unreadable/b.json.2")));
+    }
+
+    @Test
+    void aSecondLockOnTheStoreFailsNamingTheHolder(@TempDir Path dir) {
+        ResultsStore store = new ResultsStore(dir);
+        try (StoreLock first = store.lock()) {
+            assertThatThrownBy(store::lock).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("another run is writing into this results store")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+        }
+        store.lock().close(); // released: free again
+    }
+
+    @Test
+    void recordsAreCreatedWithTheUmaskNotOwnerOnly(@TempDir Path dir) throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain")); // the mode any new file gets under this umask
+        new ResultsStore(dir).write(record("a", "SOLVED"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("trials/a.json")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    void aStoreThatIsAFileOrUnderAFileIsRefusedBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "x");
+        assertThatThrownBy(() -> new ResultsStore(file).requireWritable()).hasMessageContaining("is a file");
+        assertThatThrownBy(() -> new ResultsStore(file.resolve("sub")).requireWritable())
+                .hasMessageContaining("cannot write results here");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
 }
