@@ -11,41 +11,56 @@ import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.truncated.TruncatedGradient1997;
 
 /**
- * The 1997 truncated gradient (Hochreiter and Schmidhuber 1997, appendix A) for the 1997 LSTM, with
- * the per-step work fused into one loop: the fast path of {@code --rule truncated1997} for
- * {@link Lstm1997Network}, for the long-lag campaigns of hundreds of millions of steps.
+ * The 1997 truncated gradient (Hochreiter and Schmidhuber 1997, appendix A) for the 1997 LSTM, fused
+ * and blocked: the fast path of {@code --rule truncated1997} for {@link Lstm1997Network}, for the
+ * long-lag campaigns of hundreds of millions of steps.
  *
  * <p>It computes exactly what the generic {@link TruncatedGradient1997} computes for this network, in
- * the same floating-point order, so the two give bit-identical gradients, losses and training runs
- * (tested). What it saves is the generic rule's plumbing: no trajectory ring buffer (two state
- * vectors used in turn), no copy of z(t) (the traces read it where the forward step left it, at the
- * start of the state vector), no carousel factors (they are exactly 1 in this network:
- * {@code 1 * x == x}, so skipping the multiplication changes no bit), and the traces of both traced
- * groups in one contiguous array, row-major, updated in one pass over z(t):
- * <pre>
- *   traces[r (N + 1) + m] = ds_c/dw_rm,  r = c: cell c's own row, r = C + c: its input gate's row; m = N: bias
- *   ds_c/dw_rm (t) = ds_c/dw_rm (t-1) + q_r(t) z_m(t)
- * </pre>
- * (A source-major layout, whose inner loops run over the 2C rows, measured slower: at 2C = 8 the JIT
- * compiler does not vectorise loops that short.)
- * Like the generic rule it allocates nothing per step or sequence and calls
- * {@link GradientListener#gradientReady(int)} after every step with a target, where a trainer may
- * update the weights (in place: the forward step reads the parameters' arrays at every step).
+ * the same floating-point operations and order, so the two give bit-identical gradients, losses and
+ * training runs (tested). What it saves:
+ * <ul>
+ *   <li>the generic rule's plumbing: no trajectory (a ring of state vectors of its own), no copy of
+ *       z(t) (it is the start of each step's state vector), no carousel factors (exactly 1 in this
+ *       network, and {@code 1 * x == x});</li>
+ *   <li>most of the memory traffic of the traces. With a carousel factor of 1 a trace is a plain sum,
+ *       {@code ds_c/dw_rm (t) = sum over tau <= t of q_r(tau) z_m(tau)}, so instead of a load, a fused
+ *       multiply-add and a store per trace entry and step, the rule keeps the direct factors q(tau) of
+ *       up to {@value #BLOCK} pending steps and adds them in blocks of 4 rows by 4 sources whose 16
+ *       sums stay in registers while they run over the pending steps: per entry and step one fused
+ *       multiply-add and half a load. Each sum still takes its terms one by one in the order of the
+ *       steps, with the same fused multiply-add the generic rule uses, hence the same bits. The block
+ *       is added when it is full and at every step with a target (the traces must be current there).</li>
+ * </ul>
+ * Trace rows: r = c is cell c's own row, r = C + c its input gate's row; {@code traces[r P + m]}
+ * for the sources m &lt; N (P = N rounded up to a multiple of 4; the columns past N add values that
+ * are never read), {@code biasTraces[r]} for the bias. Like the generic rule it allocates nothing per
+ * step or sequence and calls {@link GradientListener#gradientReady(int)} after every step with a
+ * target, where a trainer may update the weights in place.
  */
 public final class FusedTruncatedGradient1997 implements LearningRule {
+
+    /** Pending steps at most before their terms are added to the traces. */
+    static final int BLOCK = 16;
+    private static final int TILE = 4;
 
     private final Lstm1997Network network;
     private final OutputUnits outputUnits;
     private final int cells;
     private final int sources;
-    private final int stride;
     private final int cellsPerBlock;
-    /** Two state vectors, used in turn (step t writes {@code states[t & 1]}), and the outputs of each. */
+    /** 2C rounded up to a multiple of 4 (the rows past 2C have q = 0). */
+    private final int rows;
+    /** N rounded up to a multiple of 4. */
+    private final int columns;
+    /** BLOCK + 1 state vectors used in turn, so the pending steps' z(tau) stay intact; their outputs. */
     private final double[][] states;
     private final double[][] outputs;
+    /** The state vectors of the pending steps, in order, and their direct factors {@code q[k rows + r]}. */
+    private final double[][] pendingStates;
+    private final double[] pendingFactors;
+    private int pending;
     private final double[] traces;
-    /** q(t): the direct factors of the 2C traced rows ({@link Lstm1997Network#directFactors}). */
-    private final double[] directFactor;
+    private final double[] biasTraces;
     private final double[] outputDelta;
     private final double[] cellStateError;
     private final double[] cellGradient;
@@ -58,16 +73,25 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
         this.outputUnits = network.outputUnits();
         this.cells = layout.cells();
         this.sources = layout.sources();
-        this.stride = sources + 1;
         this.cellsPerBlock = layout.cellsPerBlock();
-        this.states = new double[2][network.stateSize()];
-        this.outputs = new double[2][layout.outputs()];
-        this.traces = new double[2 * cells * stride];
-        this.directFactor = new double[2 * cells];
+        this.rows = roundUp(2 * cells);
+        this.columns = roundUp(sources);
+        // a tile reads z(tau) up to index columns - 1 of a state vector: it must be that long
+        this.states = new double[BLOCK + 1][Math.max(network.stateSize(), columns)];
+        this.outputs = new double[BLOCK + 1][layout.outputs()];
+        this.pendingStates = new double[BLOCK][];
+        this.pendingFactors = new double[BLOCK * rows];
+        this.traces = new double[rows * columns];
+        this.biasTraces = new double[rows];
         this.outputDelta = new double[layout.outputs()];
         this.cellStateError = new double[cells];
+        int stride = sources + 1;
         this.cellGradient = new double[cells * stride];
         this.gateGradient = new double[layout.blocks() * stride];
+    }
+
+    private static int roundUp(int n) {
+        return (n + TILE - 1) / TILE * TILE;
     }
 
     @Override
@@ -85,45 +109,91 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
         double[][] inputs = sequence.inputs();
         double[][] targets = sequence.targets();
         Arrays.fill(traces, 0.0);
+        Arrays.fill(biasTraces, 0.0);
+        pending = 0;
         double loss = 0;
         double[] previous = null;
+        int slot = 0;
         for (int t = 0; t < inputs.length; t++) {
-            double[] st = states[t & 1];
-            double[] y = outputs[t & 1];
+            double[] st = states[slot];
+            double[] y = outputs[slot];
+            slot = slot == BLOCK ? 0 : slot + 1;
             network.step(inputs[t], previous, st, y, t);
             observer.onStep(t, y);
-            network.directFactors(st, directFactor);
-            advanceTraces(st);
+            network.directFactors(st, pendingFactors, pending * rows);
+            pendingStates[pending++] = st;
             double[] target = targets[t];
             if (target != null) {
+                addPendingToTraces();
                 loss += outputUnits.lossAndDelta(y, target, outputDelta);
                 network.truncatedBackward(st, outputDelta, cellStateError);
                 addTracedGradients();
                 listener.gradientReady(t);
+            } else if (pending == BLOCK) {
+                addPendingToTraces();
             }
             previous = st;
         }
         return loss;
     }
 
-    /** ds_c/dw (t) += q(t) [z(t), 1] for the 2C traced rows, the two rows of a cell in one loop; z(t) = st[0, N). */
-    private void advanceTraces(double[] st) {
-        int n = sources;
-        int gateRows = cells * stride;
-        double[] q = directFactor;
-        for (int c = 0; c < cells; c++) {
-            double qCell = q[c];
-            double qGate = q[cells + c];
-            int cellBase = c * stride;
-            int gateBase = gateRows + cellBase;
-            for (int m = 0; m < n; m++) {
-                double z = st[m];
-                traces[cellBase + m] += qCell * z;
-                traces[gateBase + m] += qGate * z;
+    /** traces += sum over the pending steps tau, in order, of q(tau) [z(tau), 1]; then none is pending. */
+    private void addPendingToTraces() {
+        int steps = pending;
+        double[] q = pendingFactors;
+        for (int r = 0; r < rows; r += TILE) {
+            for (int m = 0; m < columns; m += TILE) {
+                addTile(r, m, steps);
             }
-            traces[cellBase + n] += qCell;
-            traces[gateBase + n] += qGate;
+            for (int i = r; i < r + TILE; i++) {
+                double sum = biasTraces[i];
+                for (int k = 0; k < steps; k++) {
+                    sum += q[k * rows + i];
+                }
+                biasTraces[i] = sum;
+            }
         }
+        pending = 0;
+    }
+
+    /** The 4 x 4 block of traces from row r and source m, its sums in registers over the pending steps. */
+    private void addTile(int r, int m, int steps) {
+        double[] tr = traces;
+        double[] q = pendingFactors;
+        int t0 = r * columns + m;
+        int t1 = t0 + columns;
+        int t2 = t1 + columns;
+        int t3 = t2 + columns;
+        double a00 = tr[t0], a01 = tr[t0 + 1], a02 = tr[t0 + 2], a03 = tr[t0 + 3];
+        double a10 = tr[t1], a11 = tr[t1 + 1], a12 = tr[t1 + 2], a13 = tr[t1 + 3];
+        double a20 = tr[t2], a21 = tr[t2 + 1], a22 = tr[t2 + 2], a23 = tr[t2 + 3];
+        double a30 = tr[t3], a31 = tr[t3 + 1], a32 = tr[t3 + 2], a33 = tr[t3 + 3];
+        for (int k = 0; k < steps; k++) {
+            double[] z = pendingStates[k];
+            double z0 = z[m], z1 = z[m + 1], z2 = z[m + 2], z3 = z[m + 3];
+            int f = k * rows + r;
+            double q0 = q[f], q1 = q[f + 1], q2 = q[f + 2], q3 = q[f + 3];
+            a00 = Math.fma(q0, z0, a00);
+            a01 = Math.fma(q0, z1, a01);
+            a02 = Math.fma(q0, z2, a02);
+            a03 = Math.fma(q0, z3, a03);
+            a10 = Math.fma(q1, z0, a10);
+            a11 = Math.fma(q1, z1, a11);
+            a12 = Math.fma(q1, z2, a12);
+            a13 = Math.fma(q1, z3, a13);
+            a20 = Math.fma(q2, z0, a20);
+            a21 = Math.fma(q2, z1, a21);
+            a22 = Math.fma(q2, z2, a22);
+            a23 = Math.fma(q2, z3, a23);
+            a30 = Math.fma(q3, z0, a30);
+            a31 = Math.fma(q3, z1, a31);
+            a32 = Math.fma(q3, z2, a32);
+            a33 = Math.fma(q3, z3, a33);
+        }
+        tr[t0] = a00; tr[t0 + 1] = a01; tr[t0 + 2] = a02; tr[t0 + 3] = a03;
+        tr[t1] = a10; tr[t1 + 1] = a11; tr[t1 + 2] = a12; tr[t1 + 3] = a13;
+        tr[t2] = a20; tr[t2 + 1] = a21; tr[t2 + 2] = a22; tr[t2 + 3] = a23;
+        tr[t3] = a30; tr[t3 + 1] = a31; tr[t3 + 2] = a32; tr[t3 + 3] = a33;
     }
 
     /**
@@ -131,17 +201,21 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
      * an input gate's row sums over the S cells of its block, in cell order.
      */
     private void addTracedGradients() {
-        int gateRows = cells * stride;
+        int stride = sources + 1;
         Arrays.fill(cellGradient, 0.0);
         Arrays.fill(gateGradient, 0.0);
         for (int c = 0; c < cells; c++) {
             double e = cellStateError[c];
-            int from = c * stride;
+            int to = c * stride;
             int gate = (c / cellsPerBlock) * stride;
-            for (int m = 0; m < stride; m++) {
-                cellGradient[from + m] += e * traces[from + m];
-                gateGradient[gate + m] += e * traces[gateRows + from + m];
+            int cellRow = c * columns;
+            int gateRow = (cells + c) * columns;
+            for (int m = 0; m < sources; m++) {
+                cellGradient[to + m] += e * traces[cellRow + m];
+                gateGradient[gate + m] += e * traces[gateRow + m];
             }
+            cellGradient[to + sources] += e * biasTraces[c];
+            gateGradient[gate + sources] += e * biasTraces[cells + c];
         }
         network.addTracedGradient(0, cellGradient);
         network.addTracedGradient(1, gateGradient);

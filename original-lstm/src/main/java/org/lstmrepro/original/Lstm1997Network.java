@@ -81,6 +81,15 @@ public final class Lstm1997Network implements CecNetwork {
     private final int offS;
     private final int stateSize;
     private final boolean sigmoidOutputs;
+    /**
+     * Per hidden-layer unit u (in the order of a(t)): the weight array of its kind, where its row
+     * starts, the bias array of its kind and its row there. The arrays are the parameters' own, which
+     * optimizers update in place.
+     */
+    private final double[][] unitWeights;
+    private final int[] unitRowStart;
+    private final double[][] unitBiases;
+    private final int[] unitRow;
     /** The block j of each cell c (c / S, without the division in the step). */
     private final int[] blockOfCell;
 
@@ -127,6 +136,19 @@ public final class Lstm1997Network implements CecNetwork {
         addKind(HIDDEN, "hidden", layout.hidden(), layout.hiddenOffset());
         addKind(INPUT_GATE, "input_gate", layout.blocks(), layout.inputGateOffset());
         addKind(OUTPUT_GATE, "output_gate", layout.blocks(), layout.outputGateOffset());
+        unitWeights = new double[nA][];
+        unitRowStart = new int[nA];
+        unitBiases = new double[nA][];
+        unitRow = new int[nA];
+        for (int k = 0; k < KINDS; k++) {
+            for (int r = 0; r < kindRows[k]; r++) {
+                int u = kindOffset[k] + r;
+                unitWeights[u] = kindWeight[k].value();
+                unitRowStart[u] = r * nN;
+                unitBiases[u] = kindBias[k].value();
+                unitRow[u] = r;
+            }
+        }
         outputWeight = parameters.add(Parameter.outputMatrix("output.weight", layout.outputs(), layout.outputSources()));
         outputBias = parameters.add(Parameter.outputVector("output.bias", layout.outputs()));
 
@@ -333,12 +355,7 @@ public final class Lstm1997Network implements CecNetwork {
                 st[nI + m] = prevA[prevAOffset + m];
             }
         }
-        // net inputs of all hidden-layer units, written into a(t)
-        for (int k = 0; k < KINDS; k++) {
-            if (kindRows[k] > 0) {
-                netInputs(kindWeight[k].value(), kindBias[k].value(), kindRows[k], st, offA + kindOffset[k]);
-            }
-        }
+        netInputs(st);
         for (int u = offA + nC; u < offA + nA; u++) {
             st[u] = Exponential.sigmoid(st[u]); // f: hidden units and gates
         }
@@ -346,9 +363,9 @@ public final class Lstm1997Network implements CecNetwork {
         int outGate = offA + layout.outputGateOffset();
         for (int c = 0; c < nC; c++) {
             int j = blockOfCell[c];
-            double g = 4.0 / (1.0 + Exponential.exp(-st[offA + c])) - 2.0; // g = 4 sigma - 2
-            double s = (prevStates == null ? 0.0 : prevStates[offS + c]) + st[inGate + j] * g; // the CEC
-            double hs = 2.0 / (1.0 + Exponential.exp(-s)) - 1.0; // h = 2 sigma - 1
+            double g = Exponential.symmetricSigmoid(st[offA + c], 2.0); // g = 4 sigma - 2
+            double s = Math.fma(st[inGate + j], g, prevStates == null ? 0.0 : prevStates[offS + c]); // the CEC
+            double hs = Exponential.symmetricSigmoid(s, 1.0); // h = 2 sigma - 1
             st[offG + c] = g;
             st[offS + c] = s;
             st[offHs + c] = hs;
@@ -376,28 +393,46 @@ public final class Lstm1997Network implements CecNetwork {
     }
 
     /**
-     * {@code st[at + r] = b[r] + sum_m w[r N + m] st[m]} for the rows of one unit kind; z(t) = st[0, N).
-     * Two rows at a time, each summed over m in order (the same numbers as one row at a time): the
-     * two sums are independent chains of additions, which the processor overlaps.
+     * The net inputs of all hidden-layer units, {@code net_u = b_u + sum_m w_um z_m(t)}, written into
+     * a(t); z(t) = st[0, N). Four units at a time, whatever their kind ({@link #unitWeights}): four
+     * independent chains of fused multiply-adds the processor overlaps, each summed in source order.
      */
-    private void netInputs(double[] w, double[] b, int rows, double[] st, int at) {
+    private void netInputs(double[] st) {
         int n = nN;
-        int r = 0;
-        for (; r + 1 < rows; r += 2) {
-            int w0 = r * n;
-            int w1 = w0 + n;
-            double s0 = 0;
-            double s1 = 0;
+        int u = 0;
+        for (; u + 3 < nA; u += 4) {
+            double[] w0 = unitWeights[u];
+            double[] w1 = unitWeights[u + 1];
+            double[] w2 = unitWeights[u + 2];
+            double[] w3 = unitWeights[u + 3];
+            int o0 = unitRowStart[u];
+            int o1 = unitRowStart[u + 1];
+            int o2 = unitRowStart[u + 2];
+            int o3 = unitRowStart[u + 3];
+            double s0 = unitBiases[u][unitRow[u]];
+            double s1 = unitBiases[u + 1][unitRow[u + 1]];
+            double s2 = unitBiases[u + 2][unitRow[u + 2]];
+            double s3 = unitBiases[u + 3][unitRow[u + 3]];
             for (int m = 0; m < n; m++) {
                 double z = st[m];
-                s0 += w[w0 + m] * z;
-                s1 += w[w1 + m] * z;
+                s0 = Math.fma(w0[o0 + m], z, s0);
+                s1 = Math.fma(w1[o1 + m], z, s1);
+                s2 = Math.fma(w2[o2 + m], z, s2);
+                s3 = Math.fma(w3[o3 + m], z, s3);
             }
-            st[at + r] = b[r] + s0;
-            st[at + r + 1] = b[r + 1] + s1;
+            st[offA + u] = s0;
+            st[offA + u + 1] = s1;
+            st[offA + u + 2] = s2;
+            st[offA + u + 3] = s3;
         }
-        if (r < rows) {
-            st[at + r] = b[r] + dot(w, r * n, st, 0, n);
+        for (; u < nA; u++) {
+            double[] w0 = unitWeights[u];
+            int o0 = unitRowStart[u];
+            double s0 = unitBiases[u][unitRow[u]];
+            for (int m = 0; m < n; m++) {
+                s0 = Math.fma(w0[o0 + m], st[m], s0);
+            }
+            st[offA + u] = s0;
         }
     }
 
@@ -600,23 +635,23 @@ public final class Lstm1997Network implements CecNetwork {
         System.arraycopy(st, 0, sources, 0, nN);
         Arrays.fill(carouselFactor, 0, nC, 1.0);
         double[] q = ownDirectFactors;
-        directFactors(st, q);
+        directFactors(st, q, 0);
         System.arraycopy(q, 0, directFactor[0], 0, nC);
         System.arraycopy(q, nC, directFactor[1], 0, nC);
     }
 
     /**
      * The direct factors of one step's state vector {@code st} (appendix A), for {@link #cecStep} and
-     * {@link FusedTruncatedGradient1997}: {@code q[c] = y^in g'(net_c)} (cell c's own row) and
-     * {@code q[C + c] = g(net_c) f'(net_in)} (its input gate's row).
+     * {@link FusedTruncatedGradient1997}: {@code q[at + c] = y^in g'(net_c)} (cell c's own row) and
+     * {@code q[at + C + c] = g(net_c) f'(net_in)} (its input gate's row).
      */
-    void directFactors(double[] st, double[] q) {
+    void directFactors(double[] st, double[] q, int at) {
         int inGate = offA + layout.inputGateOffset();
         for (int c = 0; c < nC; c++) {
             double yIn = st[inGate + blockOfCell[c]];
             double g = st[offG + c];
-            q[c] = yIn * G.derivativeFromOutput(g);
-            q[nC + c] = g * F.derivativeFromOutput(yIn);
+            q[at + c] = yIn * G.derivativeFromOutput(g);
+            q[at + nC + c] = g * F.derivativeFromOutput(yIn);
         }
     }
 

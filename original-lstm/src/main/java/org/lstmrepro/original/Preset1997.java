@@ -11,12 +11,23 @@ import org.lstmrepro.core.random.RandomStream;
  * @param config       the network
  * @param learningRate the paper's learning rate alpha (plain gradient steps, online)
  * @param source       the section of Hochreiter and Schmidhuber (1997) and any deviation from it
+ * @param weightGroups weights the experiment fixes (e.g. Experiment 2c's "no biases"), or
+ *                     {@link WeightGroups#NONE}
  */
-public record Preset1997(String name, Lstm1997Config config, double learningRate, String source) {
+public record Preset1997(String name, Lstm1997Config config, double learningRate, String source,
+                         WeightGroups weightGroups) {
+
+    /** A preset that fixes no weights. */
+    public Preset1997(String name, Lstm1997Config config, double learningRate, String source) {
+        this(name, config, learningRate, source, WeightGroups.NONE);
+    }
 
     public Preset1997 {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a preset needs a name");
+        }
+        if (weightGroups == null) {
+            weightGroups = WeightGroups.NONE;
         }
         if (config == null) {
             throw new IllegalArgumentException("preset " + name + " needs a network configuration");

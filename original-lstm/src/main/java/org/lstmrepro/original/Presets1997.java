@@ -29,6 +29,12 @@ public final class Presets1997 {
                         .withOutputGateBiases(-2.0, -4.0, -6.0),
                 0.1, "section 5.6 (experiment 6b, temporal order): 308 weights; output-gate biases -2, -4, -6 by"
                         + " analogy with 6a"));
+        // The input size is the task's (p + 4); this config's is a placeholder for p = 100.
+        add(new Preset1997("long-lag-2c",
+                Lstm1997Config.of(104, 2, 1, 2).withInitRange(0.2),
+                0.01, "section 5.2 (experiment 2c, very long lags without local regularities): 2 blocks of 1 cell,"
+                        + " no biases (held at 0), weights in [-0.2, 0.2]; 6p + 64 trained weights",
+                WeightGroups.parse(WeightGroups.Reading.NO_BIASES.id())));
     }
 
     private Presets1997() {

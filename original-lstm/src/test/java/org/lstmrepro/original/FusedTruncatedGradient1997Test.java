@@ -22,7 +22,8 @@ import org.lstmrepro.truncated.TruncatedGradient1997;
 
 /**
  * The fused 1997 truncated gradient against the generic rule (bit for bit, also under online
- * updates that change the weights mid-sequence) and against the exact gradient of the detached graph.
+ * updates that change the weights mid-sequence, and over several blocks of pending steps) and
+ * against the exact gradient of the detached graph.
  */
 class FusedTruncatedGradient1997Test {
 
@@ -100,6 +101,25 @@ class FusedTruncatedGradient1997Test {
         List<double[]> generic = trainOnline(new TruncatedGradient1997(a), a.parameters(), data);
         List<double[]> fused = trainOnline(new FusedTruncatedGradient1997(b), b.parameters(), data);
         assertThat(fused).hasSameSizeAs(generic);
+        for (int i = 0; i < generic.size(); i++) {
+            assertThat(fused.get(i)).as("entry %d", i).isEqualTo(generic.get(i));
+        }
+    }
+
+    @Test
+    void longSequencesAcrossSeveralBlocksOfPendingSteps() {
+        // targets just before, at and after the block boundaries; 2C and N not multiples of the tile
+        Lstm1997Config config = Lstm1997Config.of(3, 3, 1, 2).withHiddenUnits(1);
+        int steps = 3 * FusedTruncatedGradient1997.BLOCK + 5;
+        int[] targetSteps = {FusedTruncatedGradient1997.BLOCK - 1, FusedTruncatedGradient1997.BLOCK,
+                2 * FusedTruncatedGradient1997.BLOCK + 3, -1};
+        Sequence[] data = {Fixtures.sequence(3, 2, steps, 31, targetSteps), Fixtures.sequence(3, 2, steps - 7, 32, -1)};
+        Lstm1997Network a = Fixtures.network(config, 0.7, 6);
+        Lstm1997Network b = Fixtures.network(config, 0.7, 6);
+        a.parameters().zeroGradients();
+        b.parameters().zeroGradients();
+        List<double[]> generic = trainOnline(new TruncatedGradient1997(a), a.parameters(), data);
+        List<double[]> fused = trainOnline(new FusedTruncatedGradient1997(b), b.parameters(), data);
         for (int i = 0; i < generic.size(); i++) {
             assertThat(fused.get(i)).as("entry %d", i).isEqualTo(generic.get(i));
         }

@@ -17,6 +17,7 @@ public final class TaskRegistry {
             AddingUniformTask.FACTORY,
             TemporalOrderTask.FACTORY_6A,
             TemporalOrderTask.FACTORY_6B,
+            LongLag2cTask.FACTORY,
             EmbeddedReberTask.FACTORY,
             JsbChoralesTask.FACTORY);
 

@@ -23,7 +23,7 @@ class TaskRegistryTest {
     @Test
     void listsEveryTaskOnce() {
         assertThat(ids()).containsExactly("adding", "adding-uniform", "temporal-order-6a", "temporal-order-6b",
-                "embedded-reber", "jsb-chorales");
+                "long-lag-2c", "embedded-reber", "jsb-chorales");
         for (TaskFactory f : TaskRegistry.all()) {
             assertThat(f.description()).isNotBlank().doesNotContain("\n");
             assertThat(TaskRegistry.find(f.id())).isSameAs(f);
@@ -42,7 +42,7 @@ class TaskRegistryTest {
         assertThatThrownBy(() -> TaskRegistry.find("x"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown task 'x' (known: adding, adding-uniform, temporal-order-6a, temporal-order-6b, "
-                        + "embedded-reber, jsb-chorales; alias temporal-order = temporal-order-6a)");
+                        + "long-lag-2c, embedded-reber, jsb-chorales; alias temporal-order = temporal-order-6a)");
     }
 
     @ParameterizedTest

@@ -172,7 +172,7 @@ public final class TruncatedGradient1997 implements LearningRule {
                 double qc = q[c];
                 int base = c * stride;
                 for (int m = 0; m < sources; m++) {
-                    trace[base + m] = phi * trace[base + m] + qc * z[m];
+                    trace[base + m] = Math.fma(qc, z[m], phi * trace[base + m]);
                 }
                 trace[base + sources] = phi * trace[base + sources] + qc;
             }

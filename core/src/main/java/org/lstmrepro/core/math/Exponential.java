@@ -23,6 +23,11 @@ public final class Exponential {
     private static final double LN2_HI;
     private static final double LN2_LO;
     private static final double LIMIT = 700.0;
+    /** Beyond this |x|, 2 sigma(x) - 1 rounds to +-1 (1 - 2 e^-40 is closer to 1 than to the next double below). */
+    private static final double SATURATED = 40.0;
+    /** 1.5 * 2^52: x + ROUND rounds x (|x| &lt; 2^51) to an integer n, held in the low bits as 2^51 + n. */
+    private static final double ROUND = 0x1.8p52;
+    private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
 
     static {
         for (int j = 0; j < TABLE_SIZE; j++) {
@@ -43,22 +48,41 @@ public final class Exponential {
         if (!(Math.abs(x) <= LIMIT)) {
             return Math.exp(x);
         }
-        double nd = Math.rint(x * SCALE); // n = round(64 x / ln2) = 64 k + j
-        long n = (long) nd;
+        // n = round(64 x / ln2) = 64 k + j: adding 1.5 * 2^52 rounds to an integer, kept in the low bits
+        double shifted = Math.fma(x, SCALE, ROUND);
+        long n = Double.doubleToRawLongBits(shifted) - ROUND_BITS;
+        double nd = shifted - ROUND;
         double r = Math.fma(-nd, LN2_LO, Math.fma(-nd, LN2_HI, x));
-        // e^r - 1 = r + r^2 (1/2 + r (1/6 + r (1/24 + r / 120)))
-        double p = Math.fma(r, 1.0 / 120, 1.0 / 24);
-        p = Math.fma(r, p, 1.0 / 6);
-        p = Math.fma(r, p, 0.5);
-        double em1 = Math.fma(r * r, p, r);
-        double t = TWO_TO_J[(int) n & (TABLE_SIZE - 1)];
-        long k = n >> TABLE_BITS; // floor(n / 64), also for negative n
-        double twoToK = Double.longBitsToDouble((k + 1023) << 52);
-        return Math.fma(t, em1, t) * twoToK;
+        // 2^k 2^(j/64), exact (no overflow or subnormal inside the limits), ready before the polynomial
+        double scaled = TWO_TO_J[(int) n & (TABLE_SIZE - 1)] * Double.longBitsToDouble(((n >> TABLE_BITS) + 1023) << 52);
+        // e^r - 1 = r + r^2 (1/2 + r/6 + r^2 (1/24 + r/120)), evaluated in two independent halves
+        double r2 = r * r;
+        double low = Math.fma(r, 1.0 / 6, 0.5);
+        double high = Math.fma(r, 1.0 / 120, 1.0 / 24);
+        double em1 = Math.fma(r2, Math.fma(r2, high, low), r);
+        return Math.fma(scaled, em1, scaled);
     }
 
     /** The logistic sigmoid 1 / (1 + e^-x) with {@link #exp}. */
     public static double sigmoid(double x) {
         return 1.0 / (1.0 + exp(-x));
+    }
+
+    /**
+     * {@code amplitude (2 sigma(x) - 1) = amplitude (1 - e^-x) / (1 + e^-x)}, with {@link #exp}: the 1997
+     * squashing functions h (amplitude 1) and g (amplitude 2) of Hochreiter and Schmidhuber (1997,
+     * section 5), {@link Activation#H_1997} and {@link Activation#G_1997}. The ratio form has no
+     * subtraction after the division, one step less on the recurrent critical path of a cell; beyond
+     * |x| = 40 the value rounds to +-amplitude and is returned as such (e^-x would overflow first).
+     */
+    public static double symmetricSigmoid(double x, double amplitude) {
+        if (x > SATURATED) {
+            return amplitude;
+        }
+        if (x < -SATURATED) {
+            return -amplitude;
+        }
+        double e = exp(-x);
+        return Math.fma(-amplitude, e, amplitude) / (1.0 + e);
     }
 }

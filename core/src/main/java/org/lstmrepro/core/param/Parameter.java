@@ -23,6 +23,8 @@ public final class Parameter {
     private final boolean outputLayer;
     private final DMatrixRMaj valueMatrix;
     private final DMatrixRMaj gradientMatrix;
+    /** Per-entry multipliers of the gradient before each update, or null for none (all 1). */
+    private double[] gradientScale;
 
     private Parameter(String name, int[] shape, boolean outputLayer) {
         if (name == null || name.isBlank()) {
@@ -134,6 +136,47 @@ public final class Parameter {
 
     public void zeroGradient() {
         Arrays.fill(gradient, 0.0);
+    }
+
+    /**
+     * Multiplies the gradient of each entry by its own factor before every update: 0 holds an entry at
+     * its value (frozen), 1 leaves it alone, anything else gives it its own learning rate (exactly so
+     * for plain gradient descent; an adaptive optimizer such as Adam undoes a constant factor, but 0
+     * still freezes). Used for the weight-group ablations of the 1997 network ({@code docs/reproduction.md}).
+     *
+     * @param scale one finite factor per entry (copied), or null to remove the scaling
+     */
+    public void setGradientScale(double[] scale) {
+        if (scale == null) {
+            gradientScale = null;
+            return;
+        }
+        if (scale.length != value.length) {
+            throw new IllegalArgumentException("parameter " + name + ": gradient scale needs " + value.length
+                    + " entries, got " + scale.length);
+        }
+        for (double f : scale) {
+            if (!Double.isFinite(f)) {
+                throw new IllegalArgumentException("parameter " + name + ": gradient scale factors must be finite");
+            }
+        }
+        gradientScale = scale.clone();
+    }
+
+    /** The per-entry gradient factors (a copy), or null when the gradient is not scaled. */
+    public double[] gradientScale() {
+        return gradientScale == null ? null : gradientScale.clone();
+    }
+
+    /** Multiplies the gradient by the {@linkplain #setGradientScale scale}, if there is one; no allocation. */
+    public void applyGradientScale() {
+        double[] f = gradientScale;
+        if (f == null) {
+            return;
+        }
+        for (int i = 0; i < gradient.length; i++) {
+            gradient[i] *= f[i];
+        }
     }
 
     @Override

@@ -74,6 +74,13 @@ public final class ParameterSet {
         }
     }
 
+    /** Applies every parameter's {@linkplain Parameter#setGradientScale gradient scale} (those that have one). */
+    public void applyGradientScales() {
+        for (int i = 0, n = ordered.size(); i < n; i++) {
+            ordered.get(i).applyGradientScale();
+        }
+    }
+
     /** True if every value is finite (no NaN, no infinity). */
     public boolean allValuesFinite() {
         for (int i = 0, n = ordered.size(); i < n; i++) {

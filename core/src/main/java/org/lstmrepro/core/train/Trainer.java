@@ -21,7 +21,8 @@ import org.lstmrepro.core.random.RandomStream;
  *
  * <p>Updates happen online (whenever the rule reports a gradient, e.g. after every step with a target:
  * Hochreiter and Schmidhuber 1997), per sequence (Greff et al. 2015), or per minibatch. Before each
- * update the gradient is clipped; after it the gradient buffers are zeroed.
+ * update the gradient is scaled (per-weight factors, {@link org.lstmrepro.core.param.Parameter#setGradientScale})
+ * and clipped; after it the gradient buffers are zeroed.
  *
  * <p>A run whose loss, gradient or weights become NaN or infinite is not an exception: it ends with
  * status {@link RunStatus#DIVERGED} and the sequence (and step) where it happened.
@@ -41,11 +42,25 @@ public final class Trainer {
     private final SequenceError[] sequenceErrors;
     private final StepObserver recordOne;
     private final GradientListener onlineUpdate;
+    private final CurveProbe probe;
+
+    private final int probeColumns;
+    private final List<double[]> probeCurve = new ArrayList<>();
+    private long plateauEnd = -1;
 
     private long sequenceNumber;
     private TrainingResult.Divergence divergence;
 
     public Trainer(LearningRule rule, TrainerSettings settings, ProgressListener progress) {
+        this(rule, settings, progress, CurveProbe.NONE);
+    }
+
+    /**
+     * @param probe read at every learning-curve sample (see {@link TrainingResult#probeCurve()})
+     */
+    public Trainer(LearningRule rule, TrainerSettings settings, ProgressListener progress, CurveProbe probe) {
+        this.probe = probe == null ? CurveProbe.NONE : probe;
+        this.probeColumns = this.probe.names().size();
         this.rule = rule;
         this.settings = settings;
         this.progress = progress == null ? ProgressListener.NONE : progress;
@@ -107,7 +122,8 @@ public final class Trainer {
                 ? null
                 : Evaluation.of(rule.network(), testSet, settings.criterion());
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds, null);
+        return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds, null,
+                plateauEnd, probe.names(), List.copyOf(probeCurve));
     }
 
     /**
@@ -198,7 +214,7 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds,
-                new EpochSummary(epochs, bestEpoch, bestValid));
+                new EpochSummary(epochs, bestEpoch, bestValid), plateauEnd, probe.names(), List.copyOf(probeCurve));
     }
 
     /**
@@ -225,8 +241,16 @@ public final class Trainer {
     private boolean countSequence(int i, List<TrainingProgress> curve, long start) {
         sequenceNumber++;
         window.add(sequenceErrors[i].allCorrect(), sequenceErrors[i].meanSquaredError());
+        if (plateauEnd < 0 && window.isFull() && window.fractionCorrect() >= TrainingResult.PLATEAU_FRACTION) {
+            plateauEnd = sequenceNumber;
+        }
         if (sequenceNumber % settings.curveEvery() == 0) {
             curve.add(snapshot((System.nanoTime() - start) * 1e-9));
+            if (probeColumns > 0) {
+                double[] row = new double[probeColumns];
+                probe.read(row);
+                probeCurve.add(row);
+            }
         }
         return window.meets(settings.stoppingRule());
     }
@@ -308,6 +332,7 @@ public final class Trainer {
             divergence = new TrainingResult.Divergence(sequence, step, "gradient is not finite");
             return;
         }
+        parameters.applyGradientScales();
         settings.clipping().clip(parameters);
         settings.optimizer().step(parameters);
         parameters.zeroGradients();

@@ -16,10 +16,20 @@ import java.util.List;
  * @param seconds           wall time of training and evaluation
  * @param epochs            for a run trained by epochs: every epoch's validation loss and the best
  *                          epoch (whose weights {@code test} used); null for a run on a stream
+ * @param plateauEnd        the first training sequence after which the stopping window was full and at
+ *                          least half of it correct ({@link #PLATEAU_FRACTION}): where a long-lag run
+ *                          leaves its "predict the mean" plateau; -1 if it never did
+ * @param probeNames        the names of the {@link CurveProbe} columns (empty without a probe)
+ * @param probeCurve        one row of probe values per learning-curve sample, aligned with
+ *                          {@code learningCurve}
  */
 public record TrainingResult(RunStatus status, long sequences, Divergence divergence, Evaluation test,
                              TrainingProgress finalProgress, List<TrainingProgress> learningCurve,
-                             double seconds, EpochSummary epochs) {
+                             double seconds, EpochSummary epochs, long plateauEnd, List<String> probeNames,
+                             List<double[]> probeCurve) {
+
+    /** The fraction of the stopping window that must be correct for the plateau to count as left. */
+    public static final double PLATEAU_FRACTION = 0.5;
 
     /**
      * Where a run diverged.

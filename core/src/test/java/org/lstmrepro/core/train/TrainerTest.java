@@ -165,4 +165,52 @@ class TrainerTest {
         // Losses: 0, 0.5 * 0.25, 0 -> mean 0.125 / 3.
         assertThat(e.meanLoss()).isCloseTo(0.125 / 3, within(1e-15));
     }
+
+    @Test
+    void recordsWhereTheRunLeftItsPlateauAndTheProbeColumns() {
+        ScalarNetwork net = new ScalarNetwork(0.0);
+        int[] reads = {0};
+        CurveProbe probe = new CurveProbe() {
+            @Override
+            public List<String> names() {
+                return List.of("w", "reads");
+            }
+
+            @Override
+            public void read(double[] into) {
+                into[0] = net.weight();
+                into[1] = ++reads[0];
+            }
+        };
+        TrainingResult r = new Trainer(net, settings(new CountingSgd(0.5), UpdateSchedule.online(), 10_000), null, probe)
+                .train(doubling(1), List.of());
+        assertThat(r.status()).isEqualTo(RunStatus.SOLVED);
+        // half of a full window of 50 correct happens no earlier than sequence 50 and before the solve
+        assertThat(r.plateauEnd()).isBetween(50L, r.sequences());
+        assertThat(r.probeNames()).containsExactly("w", "reads");
+        assertThat(r.probeCurve()).hasSameSizeAs(r.learningCurve());
+        assertThat(r.probeCurve().get(r.probeCurve().size() - 1)[1]).isEqualTo(r.learningCurve().size());
+    }
+
+    @Test
+    void aRunThatNeverGetsHalfRightHasNoPlateauEnd() {
+        RandomStream rng = RandomStream.root(3);
+        Supplier<Sequence> noise = () -> new Sequence(new double[][] {{1.0}}, new double[][] {{rng.nextDouble(-1, 1)}});
+        TrainingResult r = new Trainer(new ScalarNetwork(0.0), settings(new CountingSgd(0.1), UpdateSchedule.online(), 300),
+                null).train(noise, List.of());
+        assertThat(r.plateauEnd()).isEqualTo(-1);
+        assertThat(r.probeNames()).isEmpty();
+        assertThat(r.probeCurve()).isEmpty();
+    }
+
+    @Test
+    void aGradientScaleOfZeroFreezesAWeight() {
+        ScalarNetwork net = new ScalarNetwork(0.3);
+        net.parameters().get(0).setGradientScale(new double[] {0.0});
+        new Trainer(net, settings(new CountingSgd(0.5), UpdateSchedule.online(), 200), null).train(doubling(1), List.of());
+        assertThat(net.weight()).isEqualTo(0.3);
+        net.parameters().get(0).setGradientScale(null);
+        new Trainer(net, settings(new CountingSgd(0.5), UpdateSchedule.online(), 200), null).train(doubling(1), List.of());
+        assertThat(net.weight()).isNotEqualTo(0.3);
+    }
 }

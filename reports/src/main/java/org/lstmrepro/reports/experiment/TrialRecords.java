@@ -17,7 +17,10 @@ final class TrialRecords {
 
     static TrialRecord of(String experiment, PlannedTrial trial, Map<String, Object> settings, TrainingResult r,
                           Provenance provenance) {
-        List<double[]> curve = r.learningCurve().stream().map(TrialRecords::point).toList();
+        List<double[]> curve = new java.util.ArrayList<>(r.learningCurve().size());
+        for (int i = 0; i < r.learningCurve().size(); i++) {
+            curve.add(point(r.learningCurve().get(i), i < r.probeCurve().size() ? r.probeCurve().get(i) : new double[0]));
+        }
         Map<String, Object> divergence = r.divergence() == null ? null : Map.of(
                 "sequence", r.divergence().sequence(), "step", r.divergence().step(), "what", r.divergence().what());
         return new TrialRecord(trial.key(), experiment, trial.taskLabel(), trial.modelLabel(), trial.canonicalSpec(),
@@ -26,11 +29,17 @@ final class TrialRecords {
                 r.test() == null ? null : r.test().size(),
                 r.test() == null || !Double.isFinite(r.test().meanSquaredError()) ? null : r.test().meanSquaredError(),
                 ((Number) settings.get("learningRate")).doubleValue(), trial.spec().seed(), r.seconds(), curve,
-                divergence, provenance.code(), provenance, EpochOutcome.of(r));
+                divergence, provenance.code(), provenance, r.plateauEnd() < 0 ? null : r.plateauEnd(),
+                r.probeNames().isEmpty() ? null : r.probeNames(), EpochOutcome.of(r));
     }
 
-    /** A learning-curve sample as {@code [sequences, recentError, recentCorrect]}. */
-    private static double[] point(TrainingProgress p) {
-        return new double[] {p.sequences(), p.recentError(), p.recentCorrect()};
+    /** A learning-curve sample as {@code [sequences, recentError, recentCorrect, probe values...]}. */
+    private static double[] point(TrainingProgress p, double[] probes) {
+        double[] row = new double[3 + probes.length];
+        row[0] = p.sequences();
+        row[1] = p.recentError();
+        row[2] = p.recentCorrect();
+        System.arraycopy(probes, 0, row, 3, probes.length);
+        return row;
     }
 }

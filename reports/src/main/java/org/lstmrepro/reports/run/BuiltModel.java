@@ -3,6 +3,7 @@ package org.lstmrepro.reports.run;
 import java.util.Map;
 
 import org.lstmrepro.core.model.RecurrentNetwork;
+import org.lstmrepro.core.train.CurveProbe;
 import org.lstmrepro.core.train.UpdateSchedule;
 
 /**
@@ -15,7 +16,14 @@ import org.lstmrepro.core.train.UpdateSchedule;
  * @param schedule            the default update schedule
  * @param optimizer           the default optimizer spec
  * @param preset              where the defaults come from (a paper section), or "none"
+ * @param probe               extra learning-curve columns of this model ({@link CurveProbe#NONE} if none)
  */
 public record BuiltModel(RecurrentNetwork network, Map<String, Object> config, double learningRate, String rule,
-                         UpdateSchedule schedule, String optimizer, String preset) {
+                         UpdateSchedule schedule, String optimizer, String preset, CurveProbe probe) {
+
+    /** A model without learning-curve probes. */
+    public BuiltModel(RecurrentNetwork network, Map<String, Object> config, double learningRate, String rule,
+                      UpdateSchedule schedule, String optimizer, String preset) {
+        this(network, config, learningRate, rule, schedule, optimizer, preset, CurveProbe.NONE);
+    }
 }

@@ -9,6 +9,7 @@ import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.original.Lstm1997Config;
+import org.lstmrepro.original.WeightGroups;
 import org.lstmrepro.vanilla.BaselineConfig;
 import org.lstmrepro.vanilla.Initialisation;
 import org.lstmrepro.vanilla.RecurrentInit;
@@ -94,6 +95,8 @@ public final class ModelConfigs {
         double[] outputGateBiases = r.numbers("outputGateBiases", new double[0]);
         boolean hiddenLayerSeesGates = r.bool("hiddenLayerSeesGates", true);
         boolean outputsSeeInputs = r.bool("outputsSeeInputs", false);
+        // which weights training held or scaled (Original1997Family); the file's values are what they are
+        r.named("weightGroups", "", WeightGroups::parse);
         r.requireNoOtherKeys();
         try {
             return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, activation, initRange,

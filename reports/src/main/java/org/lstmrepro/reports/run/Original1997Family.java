@@ -15,11 +15,13 @@ import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.core.train.UpdateSchedule;
+import org.lstmrepro.original.InputGateWeightProbe;
 import org.lstmrepro.original.Lstm1997Config;
 import org.lstmrepro.original.Lstm1997Initializer;
 import org.lstmrepro.original.Lstm1997Network;
 import org.lstmrepro.original.Preset1997;
 import org.lstmrepro.original.Presets1997;
+import org.lstmrepro.original.WeightGroups;
 import org.lstmrepro.tasks.Task;
 
 /**
@@ -45,9 +47,20 @@ public final class Original1997Family implements ModelFamily {
         return "the LSTM of Hochreiter & Schmidhuber (1997): CEC, input and output gates, no forget gate";
     }
 
+    /**
+     * Weight groups with their own initial value and learning-rate factor, or a named reading of the
+     * paper's network ({@link WeightGroups}); added to the preset's own groups (Experiment 2c's "no biases").
+     */
+    public static final ModelOption<String> WEIGHT_GROUPS = new ModelOption<>("weightGroups", "--weight-groups", "G",
+            OptionType.text("GROUP=init:V,rate:F parts separated by ';', or a reading (" + WeightGroups.readingNames() + ")",
+                    WeightGroups::parse, "no-constant-cell-sources", "cell.bias=init:0,rate:0"),
+            "Initial value and learning-rate factor of groups of weights, e.g. cell.bias=init:0,rate:0, or a named"
+                    + " reading of the paper's network (docs/reproduction.md).", "paper (every weight drawn and trained)");
+
     @Override
     public List<ModelOption<?>> options() {
-        return List.of(BLOCKS, CELLS_PER_BLOCK, OUTPUT_ACTIVATION, INIT_RANGE, INPUT_GATE_BIASES, OUTPUT_GATE_BIASES);
+        return List.of(BLOCKS, CELLS_PER_BLOCK, OUTPUT_ACTIVATION, INIT_RANGE, INPUT_GATE_BIASES, OUTPUT_GATE_BIASES,
+                WEIGHT_GROUPS);
     }
 
     @Override
@@ -68,10 +81,20 @@ public final class Original1997Family implements ModelFamily {
                 inputBiases, outputBiases, base.hiddenLayerSeesGates(), base.outputsSeeInputs());
         // the task's loss: squared error on the 1997 tasks, binary cross-entropy on jsb-chorales
         ConfiguredModel model = initialised(config, task.outputUnits().loss(), init);
-        return new BuiltModel(model.network(), model.config(),
+        Lstm1997Network network = (Lstm1997Network) model.network();
+        WeightGroups groups = (preset != null ? preset.weightGroups() : WeightGroups.NONE)
+                .and(WeightGroups.parse(o.get(WEIGHT_GROUPS)));
+        groups.initialize(network);
+        groups.applyRates(network);
+        Map<String, Object> config1997 = new java.util.LinkedHashMap<>(model.config());
+        if (!groups.isNone()) {
+            config1997.put("weightGroups", groups.spec());
+        }
+        return new BuiltModel(network, config1997,
                 preset != null ? preset.learningRate() : DEFAULT_LEARNING_RATE,
                 "truncated1997", UpdateSchedule.online(), "sgd",
-                preset != null ? "Hochreiter & Schmidhuber 1997, " + preset.source() : "none (defaults: 2 blocks of 2 cells, lr 0.5)");
+                preset != null ? "Hochreiter & Schmidhuber 1997, " + preset.source() : "none (defaults: 2 blocks of 2 cells, lr 0.5)",
+                new InputGateWeightProbe(network));
     }
 
     @Override

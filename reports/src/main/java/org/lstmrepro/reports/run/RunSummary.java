@@ -27,6 +27,7 @@ public final class RunSummary {
         m.put("testMse", r.test() == null ? null : finiteOrNull(r.test().meanSquaredError()));
         m.put("recentError", finiteOrNull(r.finalProgress().recentError()));
         m.put("recentCorrect", r.finalProgress().recentCorrect());
+        m.put("plateauEnd", r.plateauEnd() < 0 ? null : r.plateauEnd());
         m.put("divergence", r.divergence() == null ? null : Map.of(
                 "sequence", r.divergence().sequence(), "step", r.divergence().step(), "what", r.divergence().what()));
         if (r.epochs() != null) {

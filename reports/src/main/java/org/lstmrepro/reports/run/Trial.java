@@ -99,6 +99,7 @@ public final class Trial {
         s.put("weights", model.network().parameters().totalSize());
         s.put("preset", model.preset());
         s.put("network", model.config());
+
         this.settings = s;
     }
 
@@ -153,6 +154,6 @@ public final class Trial {
                     trainingData);
         }
         List<Sequence> testSet = task.testSet(spec.testSeed());
-        return new Trainer(rule, trainerSettings, progress).train(() -> task.generate(trainingData), testSet);
+        return new Trainer(rule, trainerSettings, progress, model.probe()).train(() -> task.generate(trainingData), testSet);
     }
 }

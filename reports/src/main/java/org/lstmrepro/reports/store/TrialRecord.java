@@ -27,6 +27,11 @@ import java.util.Map;
  * @param commit        the code that produced it: its commit, with "-dirty" when the build had uncommitted
  *                      changes ({@link Provenance#code()}), "unknown" for a jar built outside a checkout
  * @param provenance    the code, JVM, OS and libraries that produced it (null in records written before it existed)
+ * @param plateauEnd    the first training sequence after which the stopping window was full and at least
+ *                      half correct (where a long-lag run leaves its plateau), or null if it never was
+ *                      (and in records written before this field existed)
+ * @param curveColumns  the names of the learning curve's columns after the first three, e.g. the input
+ *                      gates' weights from each input unit ({@code w_in1_x2}); null or empty if none
  * @param epochs        for a trial trained by epochs (a task with a fixed data set): its early-stopping
  *                      outcome, incl. the validation and test loss; null otherwise
  */
@@ -34,16 +39,26 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
-                          Provenance provenance, EpochOutcome epochs) {
+                          Provenance provenance, Long plateauEnd, List<String> curveColumns, EpochOutcome epochs) {
 
     /** A record of a trial on a stream of sequences (no epochs). */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                        Map<String, Object> settings, String status, long sequences, Integer testErrors,
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit,
+                       Provenance provenance, Long plateauEnd, List<String> curveColumns) {
+        this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, plateauEnd, curveColumns, null);
+    }
+
+    /** A record without plateau end or probe columns. */
+    public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                       List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                        Provenance provenance) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, null, null, null);
     }
 
     /** A record without provenance (as records were written before it existed; tests). */
@@ -52,7 +67,7 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, null, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, null, null, null, null);
     }
 
     public boolean solved() {

@@ -67,7 +67,11 @@ class ExperimentRunnerTest {
         assertThat(r.testSize()).isEqualTo(2560);
         assertThat(r.commit()).isEqualTo("0123456789abcdef0123456789abcdef01234567-dirty");
         assertThat(r.provenance()).isEqualTo(TEST_CODE);
-        assertThat(r.learningCurve()).isNotEmpty().allSatisfy(p -> assertThat(p).hasSize(3));
+        // [sequences, recentError, recentCorrect] and the 1997 net's input-gate weights (2 blocks x 2 inputs)
+        assertThat(r.curveColumns()).containsExactly("w_in1_x1", "w_in1_x2", "w_in2_x1", "w_in2_x2");
+        assertThat(r.learningCurve()).isNotEmpty().allSatisfy(p -> assertThat(p).hasSize(3 + 4));
+        // the run never got half of its window right within 1000 sequences
+        assertThat(r.plateauEnd()).isNull();
         assertThat(r.divergence()).isNull();
     }
 
