@@ -530,7 +530,7 @@ public final class Lstm1997Network implements CecNetwork {
                 double g = st[offG + c];
                 double dYc = dA[c];
                 dYOut += dYc * hs;                                     // y^c = y^out h(s)
-                double ds = dS[c] + dYc * yOut * H.derivativeFromOutput(hs);
+                double ds = dS[c] + dYc * yOut * H.derivative(st[offS + c], hs); // s(t) can be deep in h's saturation
                 dS[c] = ds;
                 dYIn += ds * g;                                        // s += y^in g
                 unitDelta[c] = ds * yIn * G.derivativeFromOutput(g);

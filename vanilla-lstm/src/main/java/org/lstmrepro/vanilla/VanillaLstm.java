@@ -417,7 +417,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
                 double dyj = dy[rh + j];
                 double dO = dyj * hc[rh + j] + (fgr ? carry[carryGates + 2 * nH + j] : 0);  // dE/do_t
                 double dOBar = cell.outputGate() ? clip(dO * ot * (1 - ot)) : 0;  // δō_t = δy_t ⊙ h(c_t) ⊙ σ'(ō_t)
-                double dC = dyj * ot * h.derivativeFromOutput(hc[rh + j])  // δc_t = δy_t ⊙ o_t ⊙ h'(c_t)
+                double dC = dyj * ot * h.derivative(c[rh + j], hc[rh + j]) // δc_t = δy_t ⊙ o_t ⊙ h'(c_t)
                         + pO[j] * dOBar                                   //      + p_o ⊙ δō_t
                         + carry[carryC + j];                              //      + (p_i ⊙ δī + p_f ⊙ δf̄ + δc ⊙ f)_{t+1}
                 double dF = dC * cPrev[rh + j] + (fgr ? carry[carryGates + nH + j] : 0); // dE/df_t = δc_t ⊙ c_{t-1}
@@ -603,7 +603,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
             double dyj = deltaY.data[j];
             double dOBar = cell.outputGate() ? dyj * hc[j] * ot * (1 - ot) : 0;      // δō_t
             dn[blockStart(BLOCK_O) + j] = dOBar;
-            cellStateError[j] = dyj * ot * h.derivativeFromOutput(hc[j]) + pO[j] * dOBar;
+            cellStateError[j] = dyj * ot * h.derivative(c[j], hc[j]) + pO[j] * dOBar;
             if (cell.peepholes()) {
                 peepholeO.gradient()[j] += c[j] * dOBar;                              // δp_o += c_t ⊙ δō_t
             }

@@ -10,7 +10,11 @@ package org.lstmrepro.core.train;
 public final class SequenceError {
 
     private final TargetCriterion criterion;
+    /** An output within this of 0 or 1 counts as pinned (a logistic or softmax unit in deep saturation). */
+    static final double PINNED = 1e-9;
+
     private boolean allCorrect;
+    private boolean allPinned;
     private double sumSquares;
     private long count;
 
@@ -21,6 +25,7 @@ public final class SequenceError {
 
     public void reset() {
         allCorrect = true;
+        allPinned = true;
         sumSquares = 0;
         count = 0;
     }
@@ -33,6 +38,10 @@ public final class SequenceError {
         for (int k = 0; k < target.length; k++) {
             double d = output[k] - target[k];
             sumSquares += d * d;
+            double y = output[k];
+            if (!(y >= 0 && y <= PINNED || y <= 1 && y >= 1 - PINNED)) {
+                allPinned = false;
+            }
         }
         count += target.length;
     }
@@ -40,6 +49,14 @@ public final class SequenceError {
     /** True when every target step so far was correct (vacuously true with no target). */
     public boolean allCorrect() {
         return allCorrect;
+    }
+
+    /**
+     * True when every output at every target step so far was pinned: within {@value #PINNED} of 0 or 1
+     * (saturated logistic or softmax units, whose error signal through f' is then ~0).
+     */
+    public boolean allPinned() {
+        return allPinned;
     }
 
     /** Mean squared error per output unit and target step; 0 with no target. */

@@ -49,6 +49,8 @@ public final class Trainer {
     private long plateauEnd = -1;
 
     private long sequenceNumber;
+    /** The last training sequence with an output not pinned at 0 or 1 (see {@link TrainingResult#saturated()}). */
+    private long lastUnpinned;
     private TrainingResult.Divergence divergence;
 
     public Trainer(LearningRule rule, TrainerSettings settings, ProgressListener progress) {
@@ -123,7 +125,7 @@ public final class Trainer {
                 : Evaluation.of(rule.network(), testSet, settings.criterion());
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds, null,
-                plateauEnd, probe.names(), List.copyOf(probeCurve));
+                plateauEnd, probe.names(), List.copyOf(probeCurve), saturated(status));
     }
 
     /**
@@ -214,7 +216,8 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new TrainingResult(status, sequenceNumber, divergence, test, last, List.copyOf(curve), seconds,
-                new EpochSummary(epochs, bestEpoch, bestValid), plateauEnd, probe.names(), List.copyOf(probeCurve));
+                new EpochSummary(epochs, bestEpoch, bestValid), plateauEnd, probe.names(), List.copyOf(probeCurve),
+                saturated(status));
     }
 
     /**
@@ -240,6 +243,9 @@ public final class Trainer {
     /** Counts batch sequence {@code i} as processed; returns whether the 1997 stopping window is met. */
     private boolean countSequence(int i, List<TrainingProgress> curve, long start) {
         sequenceNumber++;
+        if (!sequenceErrors[i].allPinned()) {
+            lastUnpinned = sequenceNumber;
+        }
         window.add(sequenceErrors[i].allCorrect(), sequenceErrors[i].meanSquaredError());
         if (plateauEnd < 0 && window.isFull() && window.fractionCorrect() >= TrainingResult.PLATEAU_FRACTION) {
             plateauEnd = sequenceNumber;
@@ -253,6 +259,12 @@ public final class Trainer {
             }
         }
         return window.meets(settings.stoppingRule());
+    }
+
+    /** An unsolved, undiverged run whose outputs were all pinned for (at least) the whole stopping window. */
+    private boolean saturated(RunStatus status) {
+        long window = settings.stoppingRule().window();
+        return status == RunStatus.BUDGET_EXHAUSTED && sequenceNumber >= window && sequenceNumber - lastUnpinned >= window;
     }
 
     /** Reports progress if the interval has passed; returns the time of the last report. */

@@ -22,11 +22,15 @@ import java.util.List;
  * @param probeNames        the names of the {@link CurveProbe} columns (empty without a probe)
  * @param probeCurve        one row of probe values per learning-curve sample, aligned with
  *                          {@code learningCurve}
+ * @param saturated         whether the run ended unsolved with every output pinned at 0 or 1 (within 1e-9)
+ *                          at every target step of the whole stopping window: the outputs' error signal
+ *                          vanished (e.g. a learning rate far too large for logistic outputs), so its test
+ *                          error is that of a constant output, not of a model that learnt and failed
  */
 public record TrainingResult(RunStatus status, long sequences, Divergence divergence, Evaluation test,
                              TrainingProgress finalProgress, List<TrainingProgress> learningCurve,
                              double seconds, EpochSummary epochs, long plateauEnd, List<String> probeNames,
-                             List<double[]> probeCurve) {
+                             List<double[]> probeCurve, boolean saturated) {
 
     /** The fraction of the stopping window that must be correct for the plateau to count as left. */
     public static final double PLATEAU_FRACTION = 0.5;

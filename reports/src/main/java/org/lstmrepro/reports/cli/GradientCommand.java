@@ -106,7 +106,7 @@ final class GradientCommand implements Runnable {
         }
         if (computeGradient) {
             SequenceGradient.Result result = SequenceGradient.compute(learningRule, seq);
-            String ruleId = ruleId(learningRule);
+            String ruleId = ruleId(learningRule, model.config());
             GradientFile.write(out, network.modelId(), ruleId, result.loss(), result.outputs(), network.parameters());
             summary.put("rule", ruleId);
             summary.put("steps", seq.length());
@@ -169,9 +169,25 @@ final class GradientCommand implements Runnable {
         return all.get(sequenceLine - 1);
     }
 
-    /** The rule as named in the gradient file: {@code bptt}, {@code truncated1997}, or {@code tbptt:K1,K2}. */
-    private static String ruleId(LearningRule rule) {
-        return rule instanceof TruncatedBptt t ? t.id() + ":" + t.k1() + "," + t.k2() : rule.id();
+    /**
+     * The rule as named in the gradient file: {@code bptt}, {@code truncated1997}, or {@code tbptt:K1,K2};
+     * with the suffix {@code +derivativeClip:L} when the network clips dE/d(net) in its backward pass
+     * (vanilla {@code config.derivativeClip} L &gt; 0 under bptt or tbptt), because the file then holds
+     * that clipped quantity, not the gradient the plain rule names. (The 1997-style truncated gradient,
+     * forward mode, refuses derivative clipping before this is reached.)
+     */
+    static String ruleId(LearningRule rule, Map<String, Object> config) {
+        String id = rule instanceof TruncatedBptt t ? t.id() + ":" + t.k1() + "," + t.k2() : rule.id();
+        Object clip = config.get("derivativeClip");
+        boolean backward = !id.equals("truncated1997");
+        if (backward && clip instanceof Number n && n.doubleValue() > 0) {
+            return id + "+derivativeClip:" + formatLimit(n.doubleValue());
+        }
+        return id;
+    }
+
+    private static String formatLimit(double limit) {
+        return limit == Math.rint(limit) && Math.abs(limit) < 1e15 ? Long.toString((long) limit) : Double.toString(limit);
     }
 
     private static String toJson(Map<String, Object> summary) {

@@ -94,6 +94,7 @@ final class ReportBuilder {
             return;
         }
         blocks.add(ResultsTable.of(task));
+        saturation(task);
         PaperComparison.of(task, papers).ifPresent(table -> {
             blocks.add(new Block.Heading(3, "Compared with the paper"));
             blocks.add(table);
@@ -134,6 +135,23 @@ final class ReportBuilder {
             figures.add(file);
             blocks.add(new Block.Figure(name, caption));
         });
+    }
+
+    /** Says which models had trials that saturated: their test error is a constant output's, not a model's. */
+    private void saturation(TaskGroup task) {
+        List<String> items = new ArrayList<>();
+        task.byModel().forEach((model, trials) -> {
+            long n = trials.stream().filter(TrialRecord::saturatedRun).count();
+            if (n > 0) {
+                items.add("`" + model + "`: " + n + " of " + trials.size() + (trials.size() == 1 ? " trial" : " trials"));
+            }
+        });
+        if (!items.isEmpty()) {
+            blocks.add(new Block.Paragraph("Saturated (every output pinned at 0 or 1 for the whole stopping window, so no"
+                    + " error signal reached the network: their test error is that of a constant output, typically a"
+                    + " learning rate far too large for logistic outputs):"));
+            blocks.add(new Block.Bullets(items));
+        }
     }
 
     private void settings(TaskGroup task) {

@@ -21,6 +21,7 @@ public final class RunSummary {
     public static Map<String, Object> of(TrainingResult r, Map<String, Object> settings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", r.status().name());
+        m.put("saturated", r.saturated());
         m.put("sequences", r.sequences());
         m.put("testErrors", r.test() == null ? null : r.test().errors());
         m.put("testSize", r.test() == null ? null : r.test().size());

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param modelLabel    the model, variant and rule, e.g. {@code original1997/truncated1997}: a report's column
  * @param spec          the trial's spec as a JSON-friendly map (see {@code TrialSpec})
  * @param settings      the resolved settings the run used (learning rate, optimizer, weights, ...)
- * @param status        SOLVED, EARLY_STOPPED, BUDGET_EXHAUSTED or DIVERGED
+ * @param status        SOLVED, BUDGET_EXHAUSTED or DIVERGED
  * @param sequences     training sequences until the stop
  * @param testErrors    wrongly processed test sequences, or null when diverged
  * @param testSize      test-set size, or null when diverged
@@ -32,6 +32,8 @@ import java.util.Map;
  *                      (and in records written before this field existed)
  * @param curveColumns  the names of the learning curve's columns after the first three, e.g. the input
  *                      gates' weights from each input unit ({@code w_in1_x2}); null or empty if none
+ * @param saturated     true when the run ended unsolved with every output pinned at 0 or 1 for the whole
+ *                      stopping window ({@code TrainingResult.saturated}); null in records written before it existed
  * @param epochs        for a trial trained by epochs (a task with a fixed data set): its early-stopping
  *                      outcome, incl. the validation and test loss; null otherwise
  */
@@ -39,16 +41,18 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
-                          Provenance provenance, Long plateauEnd, List<String> curveColumns, EpochOutcome epochs) {
+                          Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated,
+                          EpochOutcome epochs) {
 
     /** A record of a trial on a stream of sequences (no epochs). */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                        Map<String, Object> settings, String status, long sequences, Integer testErrors,
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit,
-                       Provenance provenance, Long plateauEnd, List<String> curveColumns) {
+                       Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, plateauEnd, curveColumns, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, plateauEnd, curveColumns,
+                saturated, null);
     }
 
     /** A record without plateau end or probe columns. */
@@ -58,7 +62,7 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                        Provenance provenance) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, null, null, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, null, null, null, null);
     }
 
     /** A record without provenance (as records were written before it existed; tests). */
@@ -67,7 +71,12 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
-                learningRate, seed, seconds, learningCurve, divergence, commit, null, null, null, null);
+                learningRate, seed, seconds, learningCurve, divergence, commit, null, null, null, null, null);
+    }
+
+    /** Whether the run saturated (false for records written before the flag existed). */
+    public boolean saturatedRun() {
+        return Boolean.TRUE.equals(saturated);
     }
 
     public boolean solved() {

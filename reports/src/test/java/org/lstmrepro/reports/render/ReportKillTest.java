@@ -43,7 +43,7 @@ class ReportKillTest {
         assertThat(figures).isGreaterThanOrEqualTo(4);
 
         Random random = new Random(20261201);
-        int rounds = 4;
+        int rounds = 3;
         int newReportsSeen = 0;
         String previous = Files.readString(dir.resolve(ReportRenderer.MARKDOWN));
         for (int round = 0; round < rounds; round++) {
