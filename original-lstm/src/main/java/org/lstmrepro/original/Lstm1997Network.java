@@ -1,5 +1,10 @@
 package org.lstmrepro.original;
 
+import org.lstmrepro.core.model.RecurrentBlock;
+import org.lstmrepro.core.model.GateProbe;
+import org.lstmrepro.core.model.CarryLayout;
+import java.util.Optional;
+import java.util.List;
 import java.util.Arrays;
 
 import org.lstmrepro.core.data.Sequence;
@@ -451,18 +456,36 @@ public final class Lstm1997Network implements CecNetwork {
         return nC + nR;
     }
 
+    /** The carry {@code [dE/ds_c (C) | dE/da(t)[0, R)]}: cell states s at [0, C), cell outputs y^c at [C, 2C). */
+    @Override
+    public CarryLayout carryLayout() {
+        return new CarryLayout(0, nC, nC, nC, "s", "y^c");
+    }
+
+    @Override
+    public Optional<GateProbe> gateProbe() {
+        return Optional.of(new Lstm1997GateProbe(this));
+    }
+
+    /** The cell inputs from the cell outputs y^c(t-1): columns [I, I + C) of {@code cell.weight}. */
+    @Override
+    public List<RecurrentBlock> recurrentBlocks() {
+        return List.of(new RecurrentBlock("W_c,y^c", parameters.get("cell.weight"), 0, layout().inputs(), nC));
+    }
+
     @Override
     public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
         backward(own(trajectory).state(t), outputNetDelta, carry, false);
     }
 
     /**
-     * The same network (same parameters) with the exact backward pass of the detached graph: the carry
-     * keeps dE/ds_c along the carousel and drops every path through a(t-1). Under {@code FullBptt} it
-     * yields what the 1997 truncated gradient computes (with the weights held fixed).
+     * The exact backward step of the detached graph: the carry keeps dE/ds_c along the carousel and drops
+     * every path through a(t-1). Under {@code FullBptt}, {@link #detached()} yields what the 1997
+     * truncated gradient computes (with the weights held fixed).
      */
-    public BpttNetwork detached() {
-        return new Detached();
+    @Override
+    public void detachedBackwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
+        backward(own(trajectory).state(t), outputNetDelta, carry, true);
     }
 
     /**
@@ -706,64 +729,6 @@ public final class Lstm1997Network implements CecNetwork {
         if (input.length != nI) {
             throw new IllegalArgumentException("input at step " + t + " has " + input.length + " values, the network has "
                     + nI + " input units");
-        }
-    }
-
-    /** {@link #detached()}: delegates everything but the backward step. */
-    private final class Detached implements BpttNetwork {
-        @Override
-        public Trajectory newTrajectory(int capacity) {
-            return Lstm1997Network.this.newTrajectory(capacity);
-        }
-
-        @Override
-        public void forwardStep(Trajectory trajectory, int t, double[] input) {
-            Lstm1997Network.this.forwardStep(trajectory, t, input);
-        }
-
-        @Override
-        public double[] output(Trajectory trajectory, int t) {
-            return Lstm1997Network.this.output(trajectory, t);
-        }
-
-        @Override
-        public int carrySize() {
-            return Lstm1997Network.this.carrySize();
-        }
-
-        @Override
-        public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
-            backward(own(trajectory).state(t), outputNetDelta, carry, true);
-        }
-
-        @Override
-        public String modelId() {
-            return Lstm1997Network.this.modelId();
-        }
-
-        @Override
-        public int inputSize() {
-            return nI;
-        }
-
-        @Override
-        public int outputSize() {
-            return Lstm1997Network.this.outputSize();
-        }
-
-        @Override
-        public ParameterSet parameters() {
-            return parameters;
-        }
-
-        @Override
-        public OutputUnits outputUnits() {
-            return outputUnits;
-        }
-
-        @Override
-        public double forward(Sequence sequence, StepObserver observer) {
-            return Lstm1997Network.this.forward(sequence, observer);
         }
     }
 }

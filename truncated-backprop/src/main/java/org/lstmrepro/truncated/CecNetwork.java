@@ -92,6 +92,23 @@ public interface CecNetwork extends BpttNetwork {
     void addTracedGradient(int group, double[] gradient);
 
     /**
+     * The exact backward step of the detached graph: like {@link #backwardStep}, but the carry keeps only
+     * the error on the cell states along the carousel (dE/ds_c(t-1) = phi_c(t) dE/ds_c(t) plus this step's
+     * share) and drops every path through the previous step's activations in z(t), which the 1997
+     * truncation holds constant.
+     */
+    void detachedBackwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry);
+
+    /**
+     * The same network (same parameters, same forward pass) whose backward step is
+     * {@link #detachedBackwardStep}: under full BPTT it yields what {@link TruncatedGradient1997} computes
+     * with the weights held fixed, and it shows how error flows under that rule.
+     */
+    default BpttNetwork detached() {
+        return new DetachedNetwork(this);
+    }
+
+    /**
      * Throws an {@link IllegalArgumentException} naming the setting that keeps the 1997 truncated
      * gradient from training this network as configured; returns if it can (the default).
      */

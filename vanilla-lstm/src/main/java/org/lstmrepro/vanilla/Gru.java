@@ -1,5 +1,7 @@
 package org.lstmrepro.vanilla;
 
+import org.lstmrepro.core.model.RecurrentBlock;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
@@ -119,6 +121,13 @@ public final class Gru implements BatchBpttNetwork {
     @Override
     public int carrySize() {
         return nH;
+    }
+
+    /** W_hr, W_hz, W_hn: the blocks of {@code weight_hh}, stacked r, z, n (PyTorch nn.GRU names). */
+    @Override
+    public List<RecurrentBlock> recurrentBlocks() {
+        return List.of(new RecurrentBlock("W_hr", weightHh, 0, 0, nH), new RecurrentBlock("W_hz", weightHh, nH, 0, nH),
+                new RecurrentBlock("W_hn", weightHh, 2 * nH, 0, nH));
     }
 
     @Override

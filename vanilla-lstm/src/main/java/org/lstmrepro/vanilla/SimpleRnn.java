@@ -1,5 +1,7 @@
 package org.lstmrepro.vanilla;
 
+import org.lstmrepro.core.model.RecurrentBlock;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
@@ -109,6 +111,11 @@ public final class SimpleRnn implements BatchBpttNetwork {
     @Override
     public int carrySize() {
         return nH;
+    }
+
+    @Override
+    public List<RecurrentBlock> recurrentBlocks() {
+        return List.of(new RecurrentBlock("W_hh", weightHh, 0, 0, nH));
     }
 
     @Override

@@ -1,5 +1,11 @@
 package org.lstmrepro.vanilla;
 
+import org.lstmrepro.core.model.RecurrentBlock;
+import org.lstmrepro.core.model.GateProbe;
+import org.lstmrepro.core.model.CarryLayout;
+import java.util.Optional;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
@@ -231,6 +237,37 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
         return cell.fullGateRecurrence() ? 5 * nH : 2 * nH;
     }
 
+    /** The carry {@code [dE/dy (H) | dE/dc (H) (| gate errors 3H, FGR)]}: cell state c at [H, 2H), y at [0, H). */
+    @Override
+    public CarryLayout carryLayout() {
+        return new CarryLayout(nH, nH, 0, nH, "c", "y");
+    }
+
+    @Override
+    public Optional<GateProbe> gateProbe() {
+        return Optional.of(new VanillaGateProbe(this));
+    }
+
+    /**
+     * The blocks of {@code weight_hh} the variant uses, stacked i, f, z, o (interchange layout); Greff et
+     * al. (2015) call them R_i, R_f, R_z, R_o.
+     */
+    @Override
+    public List<RecurrentBlock> recurrentBlocks() {
+        List<RecurrentBlock> out = new ArrayList<>();
+        if (cell.inputGate()) {
+            out.add(new RecurrentBlock("R_i", weightHh, 0, 0, nH));
+        }
+        if (cell.forgetGate() && !cell.coupledInputForget()) {
+            out.add(new RecurrentBlock("R_f", weightHh, nH, 0, nH));
+        }
+        out.add(new RecurrentBlock("R_z", weightHh, 2 * nH, 0, nH));
+        if (cell.outputGate()) {
+            out.add(new RecurrentBlock("R_o", weightHh, 3 * nH, 0, nH));
+        }
+        return out;
+    }
+
     @Override
     public double[] output(Trajectory trajectory, int t) {
         return own(trajectory).held(t).out.at(t).data;
@@ -359,17 +396,13 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
     }
 
     /**
-     * The same network (same parameters, same forward pass) with the exact backward pass of the
-     * truncated graph of the class comment: the carry keeps only dE/dc_{t-1} = δc_t ⊙ f_t and drops
-     * every path through y_{t-1}, the peepholes' c_{t-1} and (FGR) the gates of t - 1. Under
-     * {@code FullBptt} it yields what the 1997 truncated gradient computes (weights held fixed).
+     * The exact backward step of the truncated graph of the class comment: the carry keeps only
+     * dE/dc_{t-1} = δc_t ⊙ f_t and drops every path through y_{t-1}, the peepholes' c_{t-1} and (FGR) the
+     * gates of t - 1. Under {@code FullBptt}, {@link #detached()} yields what the 1997 truncated gradient
+     * computes (weights held fixed).
      */
-    public BpttNetwork detached() {
-        return new DetachedLstm(this);
-    }
-
-    /** The backward step of {@link #detached()}. */
-    void detachedBackwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
+    @Override
+    public void detachedBackwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
         checkSingle(outputNetDelta, carry);
         backwardKernel(own(trajectory), t, outputNetDelta, carry, true);
     }

@@ -1,5 +1,7 @@
 package org.lstmrepro.core.model;
 
+import java.util.Optional;
+
 /**
  * A network that can be run one step at a time, keeping what it needs in a {@link Trajectory}, and
  * then backward one step at a time: the contract that full BPTT and truncated BPTT(k1, k2) are built
@@ -38,4 +40,17 @@ public interface BpttNetwork extends RecurrentNetwork {
      *                       parameters' gradient buffers.
      */
     void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry);
+
+    /**
+     * Where dE/d(cell state) and dE/d(hidden output) sit in this network's carry, for the gradient-flow
+     * diagnostics. The default: the whole carry is dE/d(hidden output), no cell state.
+     */
+    default CarryLayout carryLayout() {
+        return CarryLayout.hiddenOnly(carrySize());
+    }
+
+    /** How to read this network's gates and cell states, if it has gates (LSTMs); empty otherwise. */
+    default Optional<GateProbe> gateProbe() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,7 @@
 package org.lstmrepro.core.model;
 
+import java.util.List;
+
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.param.ParameterSet;
@@ -35,4 +37,13 @@ public interface RecurrentNetwork {
      * @return the loss summed over the steps that have a target
      */
     double forward(Sequence sequence, StepObserver observer);
+
+    /**
+     * The square blocks of weight matrices that map the previous step's hidden output to a net input (the
+     * factors backpropagated error is multiplied by at every step), for the gradient-flow diagnostics;
+     * empty when the network declares none.
+     */
+    default List<RecurrentBlock> recurrentBlocks() {
+        return List.of();
+    }
 }

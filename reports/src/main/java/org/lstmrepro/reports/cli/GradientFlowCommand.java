@@ -106,7 +106,7 @@ final class GradientFlowCommand implements Runnable {
         }
         FlowRule flowRule = rule == null ? null : FlowRule.parse(rule);
         if (!compare) {
-            GradientFlow.checkModelAndRule(model, flowRule);
+            GradientFlow.checkModelAndRule(model, flowRule, settings);
         }
         org.lstmrepro.tasks.TaskRegistry.create(task, taskOptions.settings()); // an unknown task or setting: before any output
         if (params != null && !java.nio.file.Files.isRegularFile(params)) {

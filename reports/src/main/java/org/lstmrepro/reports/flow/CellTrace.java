@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.model.BpttNetwork;
+import org.lstmrepro.core.model.GateProbe;
 import org.lstmrepro.core.model.Trajectory;
 
 /**
@@ -25,7 +26,8 @@ public record CellTrace(String cellSymbol, double[][] states, int[] markers, int
      * @param markerInput the input index whose value 1 marks a step (adding problem: 1), or -1 for none
      */
     public static CellTrace measure(BpttNetwork network, Sequence sequence, int markerInput) {
-        GateProbe probe = GateProbe.of(network);
+        GateProbe probe = network.gateProbe().orElseThrow(() -> new IllegalArgumentException("model "
+                + network.modelId() + " has no gates (gate statistics are for LSTMs)"));
         double[][] inputs = sequence.inputs();
         Trajectory trajectory = network.newTrajectory(inputs.length);
         double[][] gates = new double[probe.gateNames().size()][probe.unitsPerGate()];

@@ -12,7 +12,7 @@ import org.lstmrepro.core.model.Trajectory;
  * the carry of a backward pass into which only the error of step T is injected.
  *
  * <p>With the ordinary backward step this is the exact derivative of E(T) with respect to the recurrent
- * state of step t (full BPTT); with {@link org.lstmrepro.original.Lstm1997Network#detached()} it is what
+ * state of step t (full BPTT); with {@link org.lstmrepro.truncated.CecNetwork#detached()} it is what
  * the 1997 truncated gradient lets flow back (only through the CEC).
  *
  * @param lastStep T, the last step with a target (where the error is injected)

@@ -3,6 +3,7 @@ package org.lstmrepro.reports.flow;
 import java.util.List;
 
 import org.lstmrepro.core.data.Sequence;
+import org.lstmrepro.core.model.CarryLayout;
 import org.lstmrepro.core.model.BpttNetwork;
 
 /**

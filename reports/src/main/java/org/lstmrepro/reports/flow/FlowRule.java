@@ -2,7 +2,7 @@ package org.lstmrepro.reports.flow;
 
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.RecurrentNetwork;
-import org.lstmrepro.original.Lstm1997Network;
+import org.lstmrepro.truncated.CecNetwork;
 
 /**
  * Which backward pass the error signals are measured with: the ids are the learning rules' ids
@@ -14,7 +14,7 @@ public enum FlowRule {
     BPTT("bptt"),
     /**
      * The 1997 truncated gradient (Hochreiter and Schmidhuber 1997, appendix A): error flows back in time
-     * only through the CEC, seen through {@link Lstm1997Network#detached()}.
+     * only through the CEC, seen through {@link CecNetwork#detached()}.
      */
     TRUNCATED_1997("truncated1997");
 
@@ -26,11 +26,6 @@ public enum FlowRule {
 
     public String id() {
         return id;
-    }
-
-    /** The rule the model trains with by default: truncated1997 for the 1997 LSTM, bptt otherwise. */
-    public static FlowRule defaultFor(RecurrentNetwork network) {
-        return network instanceof Lstm1997Network ? TRUNCATED_1997 : BPTT;
     }
 
     /** {@code bptt} or {@code truncated1997}; anything else names the known ids. */
@@ -46,10 +41,10 @@ public enum FlowRule {
     /** The network whose backward step propagates error the way this rule does. */
     public BpttNetwork backwardView(RecurrentNetwork network) {
         if (this == TRUNCATED_1997) {
-            if (network instanceof Lstm1997Network lstm) {
-                return lstm.detached();
+            if (network instanceof CecNetwork cec) {
+                return cec.detached();
             }
-            throw new IllegalArgumentException("rule truncated1997 needs the 1997 LSTM (a constant error carousel);"
+            throw new IllegalArgumentException("rule truncated1997 needs a network with a constant error carousel;"
                     + " model " + network.modelId() + " has none");
         }
         if (network instanceof BpttNetwork bptt) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.model.BpttNetwork;
+import org.lstmrepro.core.model.GateProbe;
 import org.lstmrepro.core.model.Trajectory;
 
 /**
@@ -26,7 +27,8 @@ public record GateStatistics(List<String> gateNames, String unitName, double[][]
 
     /** Runs {@code network} (an LSTM) over {@code sequences} and collects the statistics. */
     public static GateStatistics measure(BpttNetwork network, List<Sequence> sequences) {
-        GateProbe probe = GateProbe.of(network);
+        GateProbe probe = network.gateProbe().orElseThrow(() -> new IllegalArgumentException("model "
+                + network.modelId() + " has no gates (gate statistics are for LSTMs)"));
         int gates = probe.gateNames().size();
         int units = probe.unitsPerGate();
         double[][] sum = new double[gates][units];

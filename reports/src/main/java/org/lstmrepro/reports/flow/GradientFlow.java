@@ -11,9 +11,7 @@ import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.optim.GlobalNormClipping;
 import org.lstmrepro.core.train.TrainingResult;
-import org.lstmrepro.original.Lstm1997Network;
 import org.lstmrepro.reports.run.ModelOptions;
-import org.lstmrepro.reports.run.ModelSpec;
 import org.lstmrepro.reports.run.Trial;
 import org.lstmrepro.reports.run.TrialSpec;
 import org.lstmrepro.tasks.Task;
@@ -76,13 +74,12 @@ public final class GradientFlow {
 
     /**
      * Checks, before any work, that {@code model} names a model and {@code rule} (null: the model's own) is a
-     * backward pass it has: truncated1997 needs the 1997 LSTM.
+     * backward pass its network has: truncated1997 needs a constant error carousel ({@link FlowRule#backwardView}).
      */
-    public static void checkModelAndRule(String model, FlowRule rule) {
-        ModelSpec spec = ModelSpec.parse(model);
-        if (rule == FlowRule.TRUNCATED_1997 && !spec.family().equals(org.lstmrepro.reports.run.Original1997Family.ID)) {
-            throw new IllegalArgumentException("rule truncated1997 needs the 1997 LSTM (a constant error carousel);"
-                    + " model " + spec + " has none");
+    public static void checkModelAndRule(String model, FlowRule rule, FlowSettings settings) {
+        RecurrentNetwork network = trial(model, settings).model().network();
+        if (rule != null) {
+            rule.backwardView(network);
         }
     }
 
@@ -96,7 +93,7 @@ public final class GradientFlow {
 
     private static ModelFlow measureModel(Trial trial, FlowRule only, FlowSettings s) {
         RecurrentNetwork network = trial.model().network();
-        List<FlowRule> rules = rulesFor(network, only);
+        List<FlowRule> rules = rulesFor(trial, only);
         List<Sequence> test = trial.task().testSet(s.testSeed());
         List<Sequence> flowSet = test.subList(0, Math.min(s.flowSequences(), test.size()));
         String model = trial.settings().get("model").toString();
@@ -130,20 +127,20 @@ public final class GradientFlow {
         }
         GateStatistics gates = null;
         CellTrace trace = null;
-        if (GateProbe.supports(network)) {
-            BpttNetwork bptt = (BpttNetwork) network;
+        if (network instanceof BpttNetwork bptt && bptt.gateProbe().isPresent()) {
             gates = GateStatistics.measure(bptt, test.subList(0, Math.min(s.gateSequences(), test.size())));
             trace = CellTrace.measure(bptt, test.get(0), markerInput(trial.task()));
         }
         return new ModelFlow(model, initial, trained, radii, gates, trace, stage, detail);
     }
 
-    private static List<FlowRule> rulesFor(RecurrentNetwork network, FlowRule only) {
+    /** The rule asked for, else the model's own rule first and full BPTT beside it. */
+    private static List<FlowRule> rulesFor(Trial trial, FlowRule only) {
         if (only != null) {
-            only.backwardView(network); // refuses a rule the model does not support
+            only.backwardView(trial.model().network()); // refuses a rule the model does not support
             return List.of(only);
         }
-        return network instanceof Lstm1997Network
+        return trial.model().rule().equals(FlowRule.TRUNCATED_1997.id())
                 ? List.of(FlowRule.TRUNCATED_1997, FlowRule.BPTT)
                 : List.of(FlowRule.BPTT);
     }
@@ -153,7 +150,8 @@ public final class GradientFlow {
         List<FlowCurve> out = new ArrayList<>();
         for (FlowRule rule : rules) {
             String label = model + " (" + rule.id() + ", " + stage + ")";
-            out.add(FlowCurve.measure(label, rule.backwardView(network), CarryLayout.of(network), sequences));
+            BpttNetwork view = rule.backwardView(network);
+            out.add(FlowCurve.measure(label, view, view.carryLayout(), sequences));
         }
         return out;
     }
@@ -172,7 +170,7 @@ public final class GradientFlow {
         String label = trial.settings().get("model") + ", radius " + radius;
         // full BPTT: explosion happens along the recurrent paths, which the 1997 truncated rule cuts
         BpttNetwork view = FlowRule.BPTT.backwardView(network);
-        FlowCurve curve = FlowCurve.measure(label, view, CarryLayout.of(network), flowSet);
+        FlowCurve curve = FlowCurve.measure(label, view, view.carryLayout(), flowSet);
         List<Sequence> clipSet = test.subList(0, Math.min(Math.max(s.flowSequences(), 32), test.size()));
         ClippingEffect clipping = ClippingEffect.measure(view, clipSet, new GlobalNormClipping(s.clipThreshold(), true));
         return new ExplodingCase(label, radii, curve, clipping);

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.gradcheck.GradientCheck;
+import org.lstmrepro.core.model.CarryLayout;
 import org.lstmrepro.core.model.Trajectory;
 import org.lstmrepro.core.param.Parameter;
 import org.lstmrepro.core.param.ParameterSet;
@@ -58,7 +59,7 @@ class ErrorSignalsTest {
         SimpleRnn rnn = tinyRnn(radius);
         Sequence zeros = new Sequence(new double[121][1], targetAtEnd(121));
         ErrorSignals signals = ErrorSignals.measure(rnn, zeros);
-        CarryLayout layout = CarryLayout.of(rnn);
+        CarryLayout layout = rnn.carryLayout();
 
         double at10 = layout.hiddenNorm(signals.atLag(10));
         double at110 = layout.hiddenNorm(signals.atLag(110));
@@ -94,7 +95,7 @@ class ErrorSignalsTest {
         Sequence sequence = randomSequence(201, 2, 11);
 
         ErrorSignals truncated = ErrorSignals.measure(lstm.detached(), sequence);
-        CarryLayout layout = CarryLayout.of(lstm);
+        CarryLayout layout = lstm.carryLayout();
         double[] first = Arrays.copyOfRange(truncated.atLag(1), 0, lstm.cellCount());
         // the error did enter the cells (small: over 200 steps the states drift towards h's saturation)
         assertThat(layout.cellNorm(truncated.atLag(1))).isGreaterThan(1e-8);
@@ -153,7 +154,7 @@ class ErrorSignalsTest {
             }
         }));
         assertThat(result.maxRelativeError()).as(result.toString()).isLessThan(1e-6);
-        assertThat(CarryLayout.of(lstm).cellNorm(signals.carry()[t])).isGreaterThan(1e-6);
+        assertThat(lstm.carryLayout().cellNorm(signals.carry()[t])).isGreaterThan(1e-6);
     }
 
     @Test
@@ -213,10 +214,10 @@ class ErrorSignalsTest {
     void flowCurveAveragesOverSequencesUpToTheShortestLag() {
         SimpleRnn rnn = tinyRnn(0.9);
         List<Sequence> sequences = List.of(randomSequence(20, 1, 1), randomSequence(30, 1, 2));
-        FlowCurve curve = FlowCurve.measure("rnn", rnn, CarryLayout.of(rnn), sequences);
+        FlowCurve curve = FlowCurve.measure("rnn", rnn, rnn.carryLayout(), sequences);
         assertThat(curve.maxLag()).isEqualTo(19);
-        double expected = (CarryLayout.of(rnn).hiddenNorm(ErrorSignals.measure(rnn, sequences.get(0)).atLag(7))
-                + CarryLayout.of(rnn).hiddenNorm(ErrorSignals.measure(rnn, sequences.get(1)).atLag(7))) / 2;
+        double expected = (rnn.carryLayout().hiddenNorm(ErrorSignals.measure(rnn, sequences.get(0)).atLag(7))
+                + rnn.carryLayout().hiddenNorm(ErrorSignals.measure(rnn, sequences.get(1)).atLag(7))) / 2;
         assertThat(curve.hidden()[7]).isCloseTo(expected, within(1e-15));
         assertThat(curve.hasCellState()).isFalse();
     }

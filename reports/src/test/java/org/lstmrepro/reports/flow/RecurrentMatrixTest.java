@@ -58,7 +58,7 @@ class RecurrentMatrixTest {
         cell.value()[1 * n + 2 + 0] = 0.7;          // cell 1 reads y^c_0: a 2-cycle, eigenvalues +-0.7
         cell.value()[0 * n + 0] = 5.0;              // an input weight: not part of the recurrent block
         RecurrentMatrix m = RecurrentMatrix.of(lstm).get(0);
-        assertThat(m.n()).isEqualTo(4);
+        assertThat(m.block().n()).isEqualTo(4);
         assertThat(m.spectralRadius()).isCloseTo(0.7, within(1e-12));
     }
 

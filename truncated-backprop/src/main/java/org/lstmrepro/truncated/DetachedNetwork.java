@@ -1,5 +1,10 @@
-package org.lstmrepro.vanilla;
+package org.lstmrepro.truncated;
 
+import org.lstmrepro.core.model.RecurrentBlock;
+import org.lstmrepro.core.model.GateProbe;
+import org.lstmrepro.core.model.CarryLayout;
+import java.util.Optional;
+import java.util.List;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.model.BpttNetwork;
@@ -8,14 +13,16 @@ import org.lstmrepro.core.model.Trajectory;
 import org.lstmrepro.core.param.ParameterSet;
 
 /**
- * {@link VanillaLstm#detached()}: the same network, delegating everything but the backward step,
- * which is the exact backward step of the truncated graph (only c_{t-1} -> c_t carried back).
+ * {@link CecNetwork#detached()}: the same network (same parameters, same forward pass), delegating
+ * everything but the backward step, which is {@link CecNetwork#detachedBackwardStep}: the exact
+ * backward step of the graph the 1997 truncated gradient differentiates (Hochreiter and Schmidhuber
+ * 1997, appendix A), in which error flows back in time only along the carousel.
  */
-final class DetachedLstm implements BpttNetwork {
+final class DetachedNetwork implements BpttNetwork {
 
-    private final VanillaLstm network;
+    private final CecNetwork network;
 
-    DetachedLstm(VanillaLstm network) {
+    DetachedNetwork(CecNetwork network) {
         this.network = network;
     }
 
@@ -42,6 +49,21 @@ final class DetachedLstm implements BpttNetwork {
     @Override
     public int carrySize() {
         return network.carrySize();
+    }
+
+    @Override
+    public CarryLayout carryLayout() {
+        return network.carryLayout();
+    }
+
+    @Override
+    public Optional<GateProbe> gateProbe() {
+        return network.gateProbe();
+    }
+
+    @Override
+    public List<RecurrentBlock> recurrentBlocks() {
+        return network.recurrentBlocks();
     }
 
     @Override
