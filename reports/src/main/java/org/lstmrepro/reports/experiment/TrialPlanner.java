@@ -36,7 +36,8 @@ public final class TrialPlanner {
             for (Cell c : cells) {
                 TrialSpec spec = withSeed(c.spec, seed);
                 Map<String, Object> canonical = TrialKey.canonical(spec, c.task);
-                PlannedTrial t = new PlannedTrial(TrialKey.of(canonical), spec, canonical, c.taskLabel, c.modelLabel, c.origin);
+                PlannedTrial t = new PlannedTrial(TrialKey.of(canonical), spec, canonical, c.taskLabel, c.modelLabel, c.origin,
+                        c.note);
                 PlannedTrial earlier = byKey.putIfAbsent(t.key(), t);
                 if (earlier != null) {
                     throw new IllegalArgumentException(e.source() + ": " + t.origin() + " repeats the trial of "
@@ -50,8 +51,8 @@ public final class TrialPlanner {
     }
 
     /** A seedless trial: what one (task, model, point) runs; checked once, shared by every seed. */
-    private record Cell(TrialSpec spec, Task task, String taskLabel, String modelLabel, String origin, int taskIndex,
-                        int pointIndex) {
+    private record Cell(TrialSpec spec, Task task, String taskLabel, String modelLabel, String origin, String note,
+                        int taskIndex, int pointIndex) {
     }
 
     private static List<Cell> cells(Experiment e) {
@@ -91,7 +92,8 @@ public final class TrialPlanner {
                     }
                     String modelLabel = model.label() != null ? model.label()
                             : model.model() + "/" + trial.settings().get("rule");
-                    cells.add(new Cell(spec, trial.task(), task.label(), modelLabel, origin, taskIndex, pointIndex++));
+                    cells.add(new Cell(spec, trial.task(), task.label(), modelLabel, origin, model.notes().get(task.id()),
+                            taskIndex, pointIndex++));
                 }
             }
         }
