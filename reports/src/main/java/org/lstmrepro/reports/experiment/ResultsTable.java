@@ -39,6 +39,11 @@ public final class ResultsTable {
                     solved + "/" + g.size(), String.valueOf(g.size() - solved - diverged), String.valueOf(diverged),
                     seqs.length == 0 ? "-" : String.format(Locale.ROOT, "%,d", median(seqs)), testErrors(g)));
         }
+        for (List<TrialRecord> g : groups.values()) {
+            g.stream().map(TrialRecord::note).filter(n -> n != null && !n.isBlank()).distinct().forEach(n -> sb.append(
+                    "note on ").append(g.get(0).modelLabel()).append(" / ").append(g.get(0).taskLabel()).append(": ")
+                    .append(n).append(System.lineSeparator()));
+        }
         return sb.toString();
     }
 
