@@ -33,6 +33,7 @@ final class GateWeightChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisDecimalPattern("#,###");
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
         boolean any = false;
         for (var e : byModel.entrySet()) {
             Color colour = colours.get(e.getKey());
