@@ -4,7 +4,7 @@ import org.lstmrepro.core.math.Activation;
 
 /**
  * The vanilla LSTM and the eight variants of Greff et al. (2015, section 3; table in
- * {@code greff2015.md}), each one change to the vanilla cell, expressed as a {@link CellStructure}.
+ * {@code docs/models.md}), each one change to the vanilla cell, expressed as a {@link CellStructure}.
  */
 public enum Variant {
     /** The vanilla LSTM: input, forget and output gates, peepholes, g = h = tanh. */

@@ -56,7 +56,7 @@ class LabelsTest {
     @Test
     void thePapersNumbersAreThoseOfTheSpec() {
         PaperResults papers = PaperResults.load();
-        // Hochreiter & Schmidhuber 1997, Exp. 4 table and Exp. 6 text, as in shared/spec/hochreiter1997.md
+        // Hochreiter & Schmidhuber 1997, Exp. 4 table and Exp. 6 text, as quoted in docs/reproduction.md
         assertThat(papers.all()).extracting(PaperResult::sequences).containsExactly(74_000.0, 209_000.0, 853_000.0,
                 31_390.0, 571_100.0);
         assertThat(papers.all()).extracting(PaperResult::wrong).containsExactly(1, 0, 1, 1, 2);
