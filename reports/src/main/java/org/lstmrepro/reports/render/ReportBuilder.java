@@ -64,6 +64,7 @@ final class ReportBuilder {
         for (TaskGroup task : tasks) {
             taskSection(task, colours);
         }
+        scaling(trials, colours);
         provenance(trials);
         return new Report(title, List.copyOf(blocks), List.copyOf(figures));
     }
@@ -108,18 +109,73 @@ final class ReportBuilder {
                     + "before calling a variant different."));
             blocks.add(table);
         });
+        PlateauTable.of(task.byModel()).ifPresent(table -> {
+            blocks.add(new Block.Heading(3, "Where the trials left their plateau"));
+            blocks.add(new Block.Paragraph("A trial's plateau end is the first training sequence after which its stopping "
+                    + "window was full and at least half of it processed correctly. On the long-lag tasks the 1997 LSTM "
+                    + "predicts the target's mean until one input gate learns to open on the marker; the plateau end "
+                    + "dates that, the sequences to criterion add the time to get every answer within tolerance."));
+            blocks.add(table);
+        });
         blocks.add(new Block.Heading(3, "Figures"));
         int before = blocks.size();
         figure(task, "curves", LearningCurveChart.of(task.text(), task.byModel(), colours),
                 "Learning curves on `" + task.text() + "`: median recent training error over seeds (solid), quartiles (dashed).");
         figure(task, "test-mse", TestMseBoxChart.of(task.text(), task.byModel(), colours),
                 "Test MSE per model on `" + task.text() + "` (box: quartiles, line: median, whiskers: 1.5 IQR).");
+        figure(task, "gate-weights", GateWeightChart.of(task.text(), task.byModel(), colours),
+                "Per trial, the input-gate weight that grew largest (on adding: from the marker input) against training "
+                        + "sequences on `" + task.text() + "`; the dot marks where the trial left its plateau.");
         figure(task, "learning-rate", LearningRateChart.of(task.text(), task.byModel(), colours),
                 "Test MSE against learning rate on `" + task.text() + "`, one point per trial.");
         if (blocks.size() == before) {
             blocks.add(new Block.Paragraph("No figure: these trials have no learning curve and no test MSE."));
         }
         settings(task);
+    }
+
+    /** The scaling law over a task's lengths, where the trials cover at least three lengths ({@link ScalingLaw}). */
+    private void scaling(List<TrialRecord> trials, Map<String, Color> colours) {
+        List<ScalingLaw> fits = ScalingLaw.of(trials);
+        if (fits.isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Heading(2, "Scaling with the lag"));
+        blocks.add(new Block.Paragraph("Per model and task, a least-squares line through (ln L, ln y), one point per trial: "
+                + "L is the task's length setting (adding: T; Experiment 2c: q), y the trial's sequences to criterion (solved "
+                + "trials) or its plateau end (trials that left the plateau). The exponent b says y grows like L^b; the "
+                + "interval is the 95 % t interval of the slope. Trials without the measure are left out (column 'left out'), "
+                + "which biases b down when the longest lags lose trials."));
+        List<List<String>> rows = new ArrayList<>();
+        for (ScalingLaw f : fits) {
+            rows.add(List.of(f.model(), f.task(), f.measure(),
+                    f.setting() + " = " + f.lengths().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    Integer.toString(f.points()), Integer.toString(f.missing()), String.format(java.util.Locale.ROOT, "%.2f", f.exponent()),
+                    Double.isNaN(f.halfWidth()) ? Format.NONE : String.format(java.util.Locale.ROOT, "%.2f – %.2f",
+                            f.exponent() - f.halfWidth(), f.exponent() + f.halfWidth())));
+        }
+        blocks.add(new Block.Table(List.of("model", "task", "measure", "lengths", "trials", "left out", "exponent b",
+                "95 % interval"), rows));
+        Map<String, List<ScalingLaw>> byTask = fits.stream().collect(Collectors.groupingBy(
+                f -> f.task() + "|" + f.setting(), java.util.TreeMap::new, Collectors.toList()));
+        byTask.forEach((key, taskFits) -> {
+            String task = taskFits.get(0).task();
+            String setting = taskFits.get(0).setting();
+            List<double[]> paper = papers.all().stream()
+                    .filter(r -> r.task().equals(task) && r.taskSettings().containsKey(setting)
+                            && r.model().equals("original1997"))
+                    .filter(r -> !setting.equals("q") || r.taskSettings().get("q").equals(r.taskSettings().get("p")))
+                    .map(r -> new double[] {Double.parseDouble(r.taskSettings().get(setting)), r.sequences()}).toList();
+            ScalingChart.of(task, setting, taskFits, trials, colours, paper).ifPresent(c -> {
+                String name = names.name(task + "-" + setting, "scaling");
+                Path file = out.resolve(name);
+                Charts.savePng(c, file);
+                figures.add(file);
+                blocks.add(new Block.Figure(name, "Training sequences against " + setting + " on `" + task + "`, log-log: "
+                        + "circles sequences to criterion, diamonds plateau ends, one per trial; lines the fitted power laws "
+                        + "(solid: criterion, dashed: plateau end); black crosses the paper's means."));
+            });
+        });
     }
 
     private void figure(TaskGroup task, String kind, Optional<? extends Chart<?, ?>> chart, String caption) {

@@ -1,0 +1,89 @@
+package org.lstmrepro.reports.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.lstmrepro.reports.store.TrialRecord;
+
+class ScalingLawTest {
+
+    /** A record on adding(length=L) with the given outcome and plateau end. */
+    static TrialRecord trial(String model, int length, long seed, String status, long sequences, Long plateauEnd) {
+        Map<String, Object> spec = Map.of("model", "original1997", "task", "adding",
+                "taskSettings", Map.of("length", Integer.toString(length)), "seed", seed);
+        List<double[]> curve = List.of(new double[] {1000, 0.04, 0.1, 0.05, 0.5}, new double[] {2000, 0.01, 0.9, 0.06, 4.0});
+        return new TrialRecord(model + length + "-" + seed, "e", "adding(length=" + length + ")", model, spec,
+                Map.of("learningRate", 0.5), status, sequences, 0, 2560, 1e-4, 0.5, seed, 1.0, curve, null, "c", null,
+                plateauEnd, List.of("w_in1_x2", "w_in2_x2"), null);
+    }
+
+    @Test
+    void aPowerLawGivesItsExponentAndANarrowInterval() {
+        List<TrialRecord> trials = new ArrayList<>();
+        long seed = 1;
+        for (int length : new int[] {100, 250, 500, 1000}) {
+            long sequences = Math.round(3.0 * Math.pow(length, 1.7));
+            trials.add(trial("m", length, seed++, "SOLVED", sequences, Math.round(0.5 * Math.pow(length, 1.2))));
+        }
+        List<ScalingLaw> fits = ScalingLaw.of(trials);
+        assertThat(fits).hasSize(2);
+        ScalingLaw criterion = fits.stream().filter(f -> f.measure().equals("sequences to criterion")).findFirst().orElseThrow();
+        // the counts are rounded to whole sequences, so the fit is exact to about 1e-4
+        assertThat(criterion.exponent()).isCloseTo(1.7, within(1e-4));
+        assertThat(criterion.halfWidth()).isCloseTo(0.0, within(1e-3));
+        assertThat(criterion.predict(400)).isCloseTo(3.0 * Math.pow(400, 1.7), within(10.0));
+        assertThat(criterion.lengths()).containsExactly(100, 250, 500, 1000);
+        ScalingLaw plateau = fits.stream().filter(f -> f.measure().equals("plateau end")).findFirst().orElseThrow();
+        assertThat(plateau.exponent()).isCloseTo(1.2, within(5e-3));
+    }
+
+    @Test
+    void unsolvedTrialsAreLeftOutAndCounted() {
+        List<TrialRecord> trials = new ArrayList<>();
+        trials.add(trial("m", 100, 1, "SOLVED", 10_000, 5000L));
+        trials.add(trial("m", 200, 2, "SOLVED", 40_000, 9000L));
+        trials.add(trial("m", 400, 3, "SOLVED", 160_000, 20_000L));
+        trials.add(trial("m", 800, 4, "BUDGET_EXHAUSTED", 1_000_000, null));
+        ScalingLaw criterion = ScalingLaw.of(trials).stream()
+                .filter(f -> f.measure().equals("sequences to criterion")).findFirst().orElseThrow();
+        assertThat(criterion.points()).isEqualTo(3);
+        assertThat(criterion.missing()).isEqualTo(1);
+        assertThat(criterion.exponent()).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void fewerThanThreeLengthsGiveNoFit() {
+        List<TrialRecord> trials = List.of(trial("m", 100, 1, "SOLVED", 10_000, 5000L),
+                trial("m", 200, 2, "SOLVED", 40_000, 9000L), trial("m", 200, 3, "SOLVED", 50_000, 9000L));
+        assertThat(ScalingLaw.of(trials)).isEmpty();
+    }
+
+    @Test
+    void thePlateauTableCountsMediansAndTheTimeAfterThePlateau() {
+        Map<String, List<TrialRecord>> byModel = Map.of("m", List.of(
+                trial("m", 500, 1, "SOLVED", 100_000, 80_000L),
+                trial("m", 500, 2, "SOLVED", 140_000, 100_000L),
+                trial("m", 500, 3, "BUDGET_EXHAUSTED", 1_000_000, null)));
+        Optional<Block.Table> table = PlateauTable.of(byModel);
+        assertThat(table).isPresent();
+        assertThat(table.get().rows()).containsExactly(
+                List.of("m", "3", "2", "90,000", "80,000 – 100,000", "120,000", "30,000"));
+        assertThat(PlateauTable.of(Map.of("m", List.of(trial("m", 500, 1, "BUDGET_EXHAUSTED", 10, null))))).isEmpty();
+    }
+
+    @Test
+    void theGateWeightChartDrawsTheColumnThatEndsLargest() {
+        var chart = GateWeightChart.of("adding(length=500)", Map.of("m", List.of(trial("m", 500, 1, "SOLVED", 2000, 1500L))),
+                Map.of("m", java.awt.Color.BLUE));
+        assertThat(chart).isPresent();
+        var series = chart.get().getSeriesCollection().iterator().next();
+        // the second probe column (w_in2_x2) ends at 4.0, larger than w_in1_x2's 0.06
+        assertThat(series.getYData()).containsExactly(0.5, 4.0);
+    }
+}
