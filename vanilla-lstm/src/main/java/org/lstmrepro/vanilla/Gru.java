@@ -5,6 +5,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
+import org.lstmrepro.core.math.Exponential;
 import org.lstmrepro.core.model.BatchBpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
@@ -179,7 +180,7 @@ public final class Gru implements BatchBpttNetwork {
                 double r = sigma(gi[offR] + bi[j] + gh[offR] + bh[j]);                      // r_t = σ(W_ir x + b_ir + W_hr h + b_hr)
                 double z = sigma(gi[offZ] + bi[nH + j] + gh[offZ] + bh[nH + j]);            // z_t = σ(W_iz x + b_iz + W_hz h + b_hz)
                 double hn = gh[offN] + bh[2 * nH + j];                                      // W_hn h_{t-1} + b_hn
-                double n = Math.tanh(gi[offN] + bi[2 * nH + j] + r * hn);                   // n_t = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+                double n = StrictMath.tanh(gi[offN] + bi[2 * nH + j] + r * hn);                   // n_t = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
                 gi[offR] = r;
                 gi[offZ] = z;
                 gi[offN] = n;
@@ -256,7 +257,7 @@ public final class Gru implements BatchBpttNetwork {
     }
 
     private static double sigma(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+        return 1.0 / (1.0 + Exponential.exp(-x));
     }
 
     private GruTrajectory own(Trajectory trajectory) {

@@ -152,7 +152,7 @@ public final class SimpleRnn implements BatchBpttNetwork {
         RowOps.addToEveryRow(bias.value(), hNow);                                // a += b
         double[] hv = hNow.data;
         for (int k = 0; k < active * nH; k++) {
-            hv[k] = Math.tanh(hv[k]);                                            // h_t = tanh(a)
+            hv[k] = StrictMath.tanh(hv[k]);                                            // h_t = tanh(a)
         }
         output.forward(hNow, tr.out.at(t));
     }

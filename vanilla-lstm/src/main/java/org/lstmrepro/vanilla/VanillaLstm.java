@@ -12,6 +12,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.math.Activation;
+import org.lstmrepro.core.math.Exponential;
 import org.lstmrepro.core.model.BatchBpttNetwork;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
@@ -797,7 +798,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
     }
 
     private static double sigma(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+        return 1.0 / (1.0 + Exponential.exp(-x));
     }
 
     private LstmTrajectory own(Trajectory trajectory) {

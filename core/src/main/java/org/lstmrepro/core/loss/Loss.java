@@ -54,17 +54,17 @@ public enum Loss {
             for (int k = 0; k < y.length; k++) {
                 double p = Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, y[k]));
                 if (d[k] != 0) {
-                    e -= d[k] * Math.log(p);
+                    e -= d[k] * StrictMath.log(p);
                 }
                 if (d[k] != 1) {
-                    e -= (1 - d[k]) * Math.log1p(-p);
+                    e -= (1 - d[k]) * StrictMath.log1p(-p);
                 }
             }
             return e;
         }
         for (int k = 0; k < y.length; k++) {
             if (d[k] != 0) {
-                e -= d[k] * Math.log(y[k]);
+                e -= d[k] * StrictMath.log(y[k]);
             }
         }
         return e;

@@ -1,5 +1,7 @@
 package org.lstmrepro.core.loss;
 
+import org.lstmrepro.core.math.Exponential;
+
 /**
  * The activation of a network's output units, applied to their net inputs.
  */
@@ -38,7 +40,7 @@ public enum OutputActivation {
             case LINEAR -> System.arraycopy(net, 0, y, 0, net.length);
             case SIGMOID -> {
                 for (int k = 0; k < net.length; k++) {
-                    y[k] = 1.0 / (1.0 + Math.exp(-net[k]));
+                    y[k] = 1.0 / (1.0 + Exponential.exp(-net[k]));
                 }
             }
             case SOFTMAX -> {
@@ -48,7 +50,7 @@ public enum OutputActivation {
                 }
                 double sum = 0;
                 for (int k = 0; k < net.length; k++) {
-                    y[k] = Math.exp(net[k] - max);
+                    y[k] = Exponential.exp(net[k] - max);
                     sum += y[k];
                 }
                 for (int k = 0; k < net.length; k++) {

@@ -34,7 +34,7 @@ public enum Activation {
     SIGMOID("sigmoid") {
         @Override
         public double apply(double x) {
-            return 1.0 / (1.0 + Math.exp(-x));
+            return 1.0 / (1.0 + Exponential.exp(-x));
         }
 
         @Override
@@ -56,7 +56,7 @@ public enum Activation {
     TANH("tanh") {
         @Override
         public double apply(double x) {
-            return Math.tanh(x);
+            return StrictMath.tanh(x);
         }
 
         @Override
@@ -66,7 +66,7 @@ public enum Activation {
 
         @Override
         public double derivative(double x) {
-            double e = Math.exp(-2.0 * Math.abs(x));
+            double e = Exponential.exp(-2.0 * Math.abs(x));
             return 4.0 * e / ((1.0 + e) * (1.0 + e));
         }
 
@@ -79,7 +79,7 @@ public enum Activation {
     G_1997("g1997") {
         @Override
         public double apply(double x) {
-            return 4.0 / (1.0 + Math.exp(-x)) - 2.0;
+            return 4.0 / (1.0 + Exponential.exp(-x)) - 2.0;
         }
 
         @Override
@@ -102,7 +102,7 @@ public enum Activation {
     H_1997("h1997") {
         @Override
         public double apply(double x) {
-            return 2.0 / (1.0 + Math.exp(-x)) - 1.0;
+            return 2.0 / (1.0 + Exponential.exp(-x)) - 1.0;
         }
 
         @Override
@@ -176,7 +176,7 @@ public enum Activation {
 
     /** sigma'(x) = sigma(x) sigma(-x) = e / (1 + e)^2 with e = exp(-|x|): no cancellation, no underflow before e does. */
     private static double logisticSlope(double x) {
-        double e = Math.exp(-Math.abs(x));
+        double e = Exponential.exp(-Math.abs(x));
         return e / ((1.0 + e) * (1.0 + e));
     }
 }

@@ -10,7 +10,9 @@ package org.lstmrepro.core.math;
  * [0, 64) and |r| &lt;= ln2 / 128, so {@code e^x = 2^k 2^(j/64) e^r}; e^r - 1 by its Taylor polynomial
  * of degree 5 (the next term is below 4e-17 relative), 2^(j/64) from a table. Within 2 units in the
  * last place of the exact value over the whole range (tested against {@link Math#exp}); outside
- * [-700, 700], and for NaN, it returns {@link Math#exp}.
+ * [-700, 700], and for NaN, it returns {@link StrictMath#exp} (exactly specified, so the same bits on
+ * every JVM, which {@link Math#exp} is not: HotSpot's x86-64 intrinsic differs from it in the last bit
+ * for about one argument in ten).
  */
 public final class Exponential {
 
@@ -18,7 +20,7 @@ public final class Exponential {
     private static final int TABLE_SIZE = 1 << TABLE_BITS;
     /** 2^(j/64), j = 0 .. 63. */
     private static final double[] TWO_TO_J = new double[TABLE_SIZE];
-    private static final double SCALE = TABLE_SIZE / Math.log(2.0);
+    private static final double SCALE = TABLE_SIZE / StrictMath.log(2.0);
     /** ln2 / 64 in two parts: the first has 32 significant bits, so k * LN2_HI is exact for |k| < 2^21. */
     private static final double LN2_HI;
     private static final double LN2_LO;
@@ -43,10 +45,10 @@ public final class Exponential {
     private Exponential() {
     }
 
-    /** e^x, within 2 ulp; {@link Math#exp} outside [-700, 700] and for NaN. */
+    /** e^x, within 2 ulp; {@link StrictMath#exp} outside [-700, 700] and for NaN. */
     public static double exp(double x) {
         if (!(Math.abs(x) <= LIMIT)) {
-            return Math.exp(x);
+            return StrictMath.exp(x);
         }
         // n = round(64 x / ln2) = 64 k + j: adding 1.5 * 2^52 rounds to an integer, kept in the low bits
         double shifted = Math.fma(x, SCALE, ROUND);

@@ -49,8 +49,8 @@ public final class Adam implements Optimizer {
     @Override
     public void step(ParameterSet parameters) {
         t++;
-        double correction1 = 1 - Math.pow(beta1, t);
-        double correction2 = 1 - Math.pow(beta2, t);
+        double correction1 = 1 - StrictMath.pow(beta1, t);
+        double correction2 = 1 - StrictMath.pow(beta2, t);
         for (int k = 0, count = parameters.count(); k < count; k++) {
             Parameter p = parameters.get(k);
             double[] w = p.value();

@@ -228,6 +228,15 @@ final class ReportBuilder {
         blocks.add(new Block.Heading(2, "Provenance"));
         List<String> items = new ArrayList<>();
         items.add("commit(s): " + commits(trials));
+        List<TrialRecord> known = trials.stream().filter(t -> t.provenance() != null).toList();
+        if (!known.isEmpty()) {
+            items.add("JVM(s): " + counts(known, t -> t.provenance().java()));
+            items.add("OS and architecture: " + counts(known, t -> t.provenance().os()));
+            items.add("libraries: " + counts(known, t -> t.provenance().librariesText()));
+        }
+        if (known.size() < trials.size()) {
+            items.add((trials.size() - known.size()) + " trials written before records carried their JVM and OS");
+        }
         items.add("generated: " + generated);
         items.add("trials: " + trials.size());
         items.add("results store: `" + dir.toAbsolutePath().normalize().resolve("trials") + "`");
@@ -239,7 +248,12 @@ final class ReportBuilder {
 
     /** The distinct commits with their trial counts, e.g. {@code `abc123` (12 trials)}. */
     private static String commits(List<TrialRecord> trials) {
-        return distinct(trials, TrialRecord::commit).entrySet().stream()
+        return counts(trials, TrialRecord::commit);
+    }
+
+    /** The distinct values with their trial counts, e.g. {@code `17.0.15 (...)` (12 trials)}. */
+    private static String counts(List<TrialRecord> trials, Function<TrialRecord, String> what) {
+        return distinct(trials, what).entrySet().stream()
                 .map(e -> "`" + e.getKey() + "` (" + e.getValue() + (e.getValue() == 1 ? " trial)" : " trials)"))
                 .collect(Collectors.joining(", "));
     }
