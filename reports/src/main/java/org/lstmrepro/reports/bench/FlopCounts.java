@@ -85,6 +85,24 @@ public final class FlopCounts {
                         + " the optimizer update");
     }
 
+    /**
+     * {@link #vanillaLstmLayer} plus the output layer of K units reading the H block outputs, per time
+     * step (every step has a target in JSB Chorales; the adding problem's single target makes it a
+     * small overcount there): forward {@code W_out y_t + b_out}, K(H + 1) multiply-adds, backward its
+     * gradient, K(H + 1), and the error to the blocks {@code W_out^T delta}, K H.
+     */
+    public static FlopCount vanillaLstm(int inputs, int hidden, boolean peepholes, int outputs) {
+        FlopCount layer = vanillaLstmLayer(inputs, hidden, peepholes);
+        long k = outputs;
+        String out = "K(H + 1) = " + k + " * " + (hidden + 1);
+        List<FlopTerm> perStep = new java.util.ArrayList<>(layer.perStep());
+        perStep.add(madd("forward: output layer W_out y + b_out", out, k * (hidden + 1)));
+        perStep.add(madd("backward: output layer gradient", out, k * (hidden + 1)));
+        perStep.add(madd("backward: W_out^T delta to y", "K H = " + k + " * " + hidden, k * hidden));
+        return new FlopCount(List.copyOf(perStep), List.of(),
+                "activation functions and element-wise gate/cell arithmetic (O(H + K) per step), the optimizer update");
+    }
+
     private static FlopTerm madd(String what, String formula, long count) {
         return new FlopTerm(what, formula, count, FlopTerm.MULTIPLY_ADD);
     }

@@ -20,8 +20,8 @@ import org.lstmrepro.tasks.TaskRegistry;
 import org.lstmrepro.vanilla.VanillaLstm;
 
 /**
- * Training of the vanilla LSTM (Greff et al. 2015) with full BPTT on pre-generated adding-problem
- * sequences: per minibatch of B sequences, {@link LearningRule#accumulateBatch} (forward and full
+ * Training of the vanilla LSTM (Greff et al. 2015) with full BPTT on pre-generated sequences (the
+ * adding problem, or JSB Chorales): per minibatch of B sequences, {@link LearningRule#accumulateBatch} (forward and full
  * BPTT; a batched rule makes this faster without any change here), then one optimizer step
  * (the family's default of {@code train}: Nesterov momentum 0.9, rate 0.01) and zeroed gradients. With
  * B = 1 these are the per-sequence updates of {@code train --model vanilla}, without the trainer's
@@ -46,11 +46,20 @@ public final class VanillaWorkload implements Workload {
      * @param seed      initial weights and sequences
      */
     public VanillaWorkload(int hidden, int batchSize, int length, int poolSize, long seed) {
+        this(TaskRegistry.create("adding", Map.of("length", Integer.toString(length))), hidden, batchSize, poolSize,
+                seed);
+    }
+
+    /**
+     * The same on the sequences of any task (e.g. JSB Chorales: 88 inputs, 88 logistic outputs, the
+     * published training chorales drawn at random).
+     */
+    public VanillaWorkload(Task task, int hidden, int batchSize, int poolSize, long seed) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, was " + batchSize);
         }
         RandomStream root = RandomStream.root(seed);
-        this.task = TaskRegistry.create("adding", Map.of("length", Integer.toString(length)));
+        this.task = task;
         ModelOptions options = ModelOptions.DEFAULTS.with(CommonOptions.HIDDEN_SIZE, hidden, "--hidden");
         BuiltModel model = ModelSpec.parse(VanillaFamily.ID).build(task, options, root.derive("init"));
         this.network = (VanillaLstm) model.network();
@@ -60,13 +69,13 @@ public final class VanillaWorkload implements Workload {
         this.batchSize = batchSize;
         int batches = Math.max(1, (poolSize + batchSize - 1) / batchSize);
         this.pool = new SequencePool(task, batchSize, batches, root.derive("train-data"));
-        this.flops = FlopCounts.vanillaLstmLayer(network.inputSize(), hidden,
-                network.variant().structure().peepholes());
+        this.flops = FlopCounts.vanillaLstm(network.inputSize(), hidden, network.variant().structure().peepholes(),
+                network.outputSize());
     }
 
     @Override
     public String name() {
-        return "vanilla H=" + network.hiddenSize() + " B=" + batchSize;
+        return (task.id().equals("adding") ? "vanilla" : task.id()) + " H=" + network.hiddenSize() + " B=" + batchSize;
     }
 
     @Override

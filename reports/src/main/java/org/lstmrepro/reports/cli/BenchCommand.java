@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measures training speed on pre-generated adding-problem sequences.",
+            "Measures training speed on pre-generated sequences (adding problem, JSB Chorales).",
             "",
             "Data generation is not timed: untimed warm-up, then timed repetitions of equal work on this thread. "
                 + "Per case: median and [min, max] over the repetitions of ns per time step, steps and sequences per "
@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
             "                 same trainer as 'train' (the issue's target: < 500 ns/step).",
             "  vanilla        the vanilla LSTM (Greff et al. 2015), full BPTT, one",
             "                 Nesterov update per minibatch of --batch sequences",
-            "                 (LearningRule.accumulateBatch); one case per --hidden size."})
+            "                 (LearningRule.accumulateBatch); one case per --hidden size.",
+            "  jsb            the same on the JSB Chorales shape of Greff et al.: 88",
+            "                 inputs, 88 logistic outputs, the published training",
+            "                 chorales (--length does not apply)."})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -48,19 +51,19 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--suite", defaultValue = "truncated1997", paramLabel = "SUITE",
             converter = SuiteConverter.class,
-            description = "truncated1997 or vanilla (default: ${DEFAULT-VALUE}).")
+            description = "truncated1997, vanilla or jsb (default: ${DEFAULT-VALUE}).")
     Suite suite;
 
     @Option(names = "--length", defaultValue = "100", paramLabel = "T",
-            description = "Minimal length T of the adding sequences; lengths are uniform in [T, T + T/10] (default: ${DEFAULT-VALUE}).")
+            description = "Minimal length T of the adding sequences; lengths are uniform in [T, T + T/10] (default: ${DEFAULT-VALUE}; not for jsb).")
     int length;
 
     @Option(names = "--hidden", split = ",", paramLabel = "H",
-            description = "vanilla: hidden sizes, one case each (default: 8,32,128).")
+            description = "vanilla, jsb: hidden sizes, one case each (default: 8,32,128; jsb: 20,64,200).")
     List<Integer> hidden;
 
     @Option(names = "--batch", paramLabel = "B",
-            description = "vanilla: sequences per update; B > 1 goes through LearningRule.accumulateBatch (default: 1).")
+            description = "vanilla, jsb: sequences per update; B > 1 goes through LearningRule.accumulateBatch (default: 1).")
     Integer batch;
 
     @Option(names = "--warmup", defaultValue = "3", paramLabel = "S",
@@ -89,16 +92,13 @@ final class BenchCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
-    /** The defaults of the vanilla suite: the sizes of the issue. */
-    static final List<Integer> DEFAULT_HIDDEN = List.of(8, 32, 128);
-
     @Override
     public void run() {
-        if (suite != Suite.VANILLA && (hidden != null || batch != null)) {
-            throw new IllegalArgumentException("--hidden and --batch are for --suite vanilla");
+        if (!suite.hasHiddenSizes() && (hidden != null || batch != null)) {
+            throw new IllegalArgumentException("--hidden and --batch are for --suite vanilla or jsb");
         }
         BenchSettings settings = new BenchSettings(warmupSeconds, repetitions, repetitionSeconds);
-        List<Workload> workloads = suite.workloads(length, hidden != null ? hidden : DEFAULT_HIDDEN,
+        List<Workload> workloads = suite.workloads(length, hidden != null ? hidden : suite.defaultHidden(),
                 batch != null ? batch : 1, poolSize, seed);
         PrintWriter err = spec.commandLine().getErr();
         BenchRunner runner = new BenchRunner(settings, new ThreadCounters(), line -> {
@@ -117,7 +117,7 @@ final class BenchCommand implements Runnable {
         out.flush();
     }
 
-    /** Suite ids as the user types them ({@code truncated1997}, {@code vanilla}). */
+    /** Suite ids as the user types them ({@code truncated1997}, {@code vanilla}, {@code jsb}). */
     static final class SuiteConverter implements CommandLine.ITypeConverter<Suite> {
         @Override
         public Suite convert(String value) {
@@ -126,7 +126,7 @@ final class BenchCommand implements Runnable {
                     return s;
                 }
             }
-            throw new CommandLine.TypeConversionException("unknown suite '" + value + "' (known: truncated1997, vanilla)");
+            throw new CommandLine.TypeConversionException("unknown suite '" + value + "' (known: truncated1997, vanilla, jsb)");
         }
     }
 }

@@ -71,10 +71,23 @@ class BenchCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theJsbSuiteRunsTheChoralesShape() throws Exception {
+        Run run = bench(tiny("--suite", "jsb", "--hidden", "3", "--batch", "2", "--json", "--quiet"));
+        assertThat(run.status()).as(run.err()).isZero();
+        Map<String, Object> json = new ObjectMapper().readValue(run.out(), Map.class);
+        assertThat(json).containsEntry("suite", "jsb");
+        List<Map<String, Object>> cases = (List<Map<String, Object>>) json.get("cases");
+        assertThat(cases).extracting(c -> c.get("name")).containsExactly("jsb-chorales H=3 B=2");
+        Map<String, Object> settings = (Map<String, Object>) cases.get(0).get("settings");
+        assertThat(settings).containsEntry("task", "jsb-chorales").containsEntry("hidden", 3);
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         Run hiddenWithoutVanilla = bench(tiny("--hidden", "8"));
         assertThat(hiddenWithoutVanilla.status()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(hiddenWithoutVanilla.err()).contains("--hidden and --batch are for --suite vanilla");
+        assertThat(hiddenWithoutVanilla.err()).contains("--hidden and --batch are for --suite vanilla or jsb");
         Run unknownSuite = bench("--suite", "fast");
         assertThat(unknownSuite.status()).isEqualTo(Main.EXIT_USAGE);
         assertThat(unknownSuite.err()).contains("unknown suite 'fast'");

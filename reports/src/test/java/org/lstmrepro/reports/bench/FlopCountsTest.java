@@ -72,6 +72,15 @@ class FlopCountsTest {
     }
 
     @Test
+    void theOutputLayerAddsThreeTermsOfItsWeights() {
+        // JSB Chorales shape: I = K = 88, H = 20; the output layer has K(H + 1) = 1848 weights
+        FlopCount layer = FlopCounts.vanillaLstmLayer(88, 20, true);
+        FlopCount whole = FlopCounts.vanillaLstm(88, 20, true, 88);
+        assertThat(whole.flopsPerStep() - layer.flopsPerStep()).isEqualTo(2 * (1848 + 1848 + 88 * 20));
+        assertThat(term(whole.perStep(), "forward: output layer").count()).isEqualTo(1848);
+    }
+
+    @Test
     void withoutPeepholesThePeepholeTermsVanish() {
         FlopCount np = FlopCounts.vanillaLstmLayer(2, 8, false);
         FlopCount vanilla = FlopCounts.vanillaLstmLayer(2, 8, true);
