@@ -99,7 +99,7 @@ public abstract class OptionType<T> {
 
             @Override
             public Double read(JsonNode node) {
-                return check(number(node, this));
+                return check(readNumber(node));
             }
 
             @Override
@@ -138,14 +138,14 @@ public abstract class OptionType<T> {
             @Override
             public List<Double> read(JsonNode node) {
                 if (!node.isArray()) {
-                    return List.of(number(node, this));
+                    return List.of(readNumber(node));
                 }
                 if (node.isEmpty()) {
                     throw new IllegalArgumentException("needs at least one value");
                 }
                 double[] out = new double[node.size()];
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = number(node.get(i), this);
+                    out[i] = readNumber(node.get(i));
                 }
                 return check(out);
             }
@@ -187,8 +187,11 @@ public abstract class OptionType<T> {
         };
     }
 
-    /** A number, or a number written as a quoted string ("1e-3"), since YAML readers differ on such literals. */
-    private static double number(JsonNode node, OptionType<?> type) {
+    /**
+     * A finite number, or one written as a quoted string ("1e-3"), since YAML readers differ on such
+     * literals: how every number of an experiment file is read.
+     */
+    public static double readNumber(JsonNode node) {
         if (node.isNumber()) {
             return node.doubleValue();
         }
@@ -202,10 +205,11 @@ public abstract class OptionType<T> {
                 // reported below
             }
         }
-        throw new IllegalArgumentException("expected a number (" + type.allowed() + "), got " + describe(node));
+        throw new IllegalArgumentException("expected a number, got " + describe(node));
     }
 
-    static String describe(JsonNode node) {
+    /** A parsed value in words, for messages: {@code a list}, {@code 'many'}, {@code 2.0e9}. */
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return "nothing";
         }
