@@ -76,7 +76,8 @@ final class GradientFlowCommand implements Runnable {
 
     @Option(names = "--spectral-radius", paramLabel = "R", defaultValue = "" + FlowSettings.DEFAULT_SPECTRAL_RADIUS,
             description = "Spectral radius the recurrent matrices are scaled to in the exploding-gradient study"
-                    + " (default: ${DEFAULT-VALUE}; with --compare this is the simple RNN's, and the vanilla LSTM gets 20).")
+                    + " (default: ${DEFAULT-VALUE}; with --compare this is the simple RNN's, and the LSTM without forget gate gets 10, "
+                    + "the GRU 6).")
     double spectralRadius;
 
     @Option(names = "--clip", paramLabel = "norm:T", defaultValue = "norm:" + FlowSettings.DEFAULT_CLIP_THRESHOLD,
@@ -88,7 +89,7 @@ final class GradientFlowCommand implements Runnable {
     int sequences;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "gradient-flow",
-            description = "Directory for the PNG files and gradient-flow.md (default: ${DEFAULT-VALUE}).")
+            description = "Directory for the PNG and SVG files and gradient-flow.md (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override

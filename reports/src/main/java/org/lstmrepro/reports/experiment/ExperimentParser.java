@@ -37,7 +37,7 @@ public final class ExperimentParser {
             "testSeed", "tasks", "models", "hyperparameters", "samples");
     static final Set<String> TASK_KEYS = Set.of("id", "settings", "budget");
     static final Set<String> MODEL_KEYS = Set.of("model", "label", "rule", "optimizer", "schedule", "clipping",
-            "clipOutputLayer", "options", "budget", "hyperparameters", "samples");
+            "clipOutputLayer", "options", "budget", "hyperparameters", "samples", "notes");
     static final Set<String> STOPPING_KEYS = Set.of("error", "window");
     /** The default seed of the random search. */
     static final long DEFAULT_SEED = 1;
@@ -207,7 +207,22 @@ public final class ExperimentParser {
                 checked(node.get("rule"), s -> { /* needs the network: checked when the trials are resolved */ }), optimizer, schedule, clipping == null ? "none" : clipping,
                 node.get("clipOutputLayer").isMissing() || node.get("clipOutputLayer").bool(),
                 options(node.get("options"), model.modelFamily()), optional(node.get("budget")) ? node.get("budget").integer(1) : null,
-                hyper, samples(node.get("samples")));
+                hyper, samples(node.get("samples")), notes(node.get("notes")));
+    }
+
+    /** A model entry's {@code notes}: task id to one line of text that explains its row on that task. */
+    private static Map<String, String> notes(ConfigNode node) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (!node.isMissing()) {
+            node.fields().forEach((task, text) -> {
+                String line = text.text();
+                if (line.isBlank() || line.contains("\n")) {
+                    throw text.error("a note is one line of text");
+                }
+                out.put(task, line.strip());
+            });
+        }
+        return out;
     }
 
     /** A momentum hyperparameter needs the optimizer's kind without its value. */

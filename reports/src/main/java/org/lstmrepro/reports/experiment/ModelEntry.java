@@ -21,12 +21,15 @@ import org.lstmrepro.reports.run.ModelOptions;
  * @param budget          the budget of this model's trials, or null
  * @param hyperparameters this model's hyperparameters, overriding the experiment's of the same name
  * @param samples         random-search samples for this model, or null for the experiment's
+ * @param notes           one line per task id that explains this model's row of the results tables there
+ *                        (key {@code notes}, e.g. {@code adding: "..."}); not part of any trial's key
  */
 record ModelEntry(String path, String model, String label, String rule, String optimizer, String schedule,
                   String clipping, boolean clipOutputLayer, ModelOptions options, Long budget,
-                  Map<HyperparameterName, Hyperparameter> hyperparameters, Integer samples) {
+                  Map<HyperparameterName, Hyperparameter> hyperparameters, Integer samples, Map<String, String> notes) {
 
     ModelEntry {
         hyperparameters = Map.copyOf(hyperparameters);
+        notes = notes == null ? Map.of() : Map.copyOf(notes);
     }
 }

@@ -13,9 +13,10 @@ import org.lstmrepro.reports.run.TrialSpec;
  * @param taskLabel     e.g. {@code adding(length=100)}
  * @param modelLabel    e.g. {@code original1997/truncated1997}
  * @param origin        the entries it comes from, for messages, e.g. {@code models[1] on tasks[0]}
+ * @param note          the model entry's note for this task, shown under the results tables, or null
  */
 public record PlannedTrial(String key, TrialSpec spec, Map<String, Object> canonicalSpec, String taskLabel,
-                           String modelLabel, String origin) {
+                           String modelLabel, String origin, String note) {
 
     /** For progress and error lines: {@code KEY (modelLabel on taskLabel, seed S)}. */
     public String describe() {

@@ -35,7 +35,8 @@ public final class TrialPlanner {
             for (Cell c : cells) {
                 TrialSpec spec = withSeed(c.spec, seed);
                 Map<String, Object> canonical = TrialKey.canonical(spec, c.task);
-                PlannedTrial t = new PlannedTrial(TrialKey.of(canonical), spec, canonical, c.taskLabel, c.modelLabel, c.origin);
+                PlannedTrial t = new PlannedTrial(TrialKey.of(canonical), spec, canonical, c.taskLabel, c.modelLabel, c.origin,
+                        c.note);
                 PlannedTrial earlier = byKey.putIfAbsent(t.key(), t);
                 if (earlier != null) {
                     throw new IllegalArgumentException(e.source() + ": " + t.origin() + " repeats the trial of "
@@ -49,7 +50,7 @@ public final class TrialPlanner {
     }
 
     /** A seedless trial: what one (task, model, point) runs; checked once, shared by every seed. */
-    private record Cell(TrialSpec spec, Task task, String taskLabel, String modelLabel, String origin) {
+    private record Cell(TrialSpec spec, Task task, String taskLabel, String modelLabel, String origin, String note) {
     }
 
     private static List<Cell> cells(Experiment e) {
@@ -86,7 +87,7 @@ public final class TrialPlanner {
                     }
                     String modelLabel = model.label() != null ? model.label()
                             : model.model() + "/" + trial.settings().get("rule");
-                    cells.add(new Cell(spec, trial.task(), task.label(), modelLabel, origin));
+                    cells.add(new Cell(spec, trial.task(), task.label(), modelLabel, origin, model.notes().get(task.id())));
                 }
             }
         }

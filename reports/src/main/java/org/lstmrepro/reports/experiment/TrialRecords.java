@@ -29,7 +29,7 @@ final class TrialRecords {
                 r.test() == null || !Double.isFinite(r.test().meanSquaredError()) ? null : r.test().meanSquaredError(),
                 ((Number) settings.get("learningRate")).doubleValue(), trial.spec().seed(), r.seconds(), curve,
                 divergence, provenance.code(), provenance, r.plateauEnd() < 0 ? null : r.plateauEnd(),
-                r.probeNames().isEmpty() ? null : r.probeNames(), r.saturated());
+                r.probeNames().isEmpty() ? null : r.probeNames(), r.saturated(), trial.note());
     }
 
     /** A learning-curve sample as {@code [sequences, recentError, recentCorrect, probe values...]}. */

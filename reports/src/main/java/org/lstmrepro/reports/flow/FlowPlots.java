@@ -7,20 +7,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.lstmrepro.reports.render.ChartFiles;
+import org.lstmrepro.reports.render.Charts;
 
 /**
- * Renders a {@link FlowReport} as PNG files with XChart (headless): error signal against lag (log scale),
+ * Renders a {@link FlowReport} as PNG files, each with an SVG beside it, with XChart (headless): error signal against lag (log scale),
  * the exploding-gradient study with clipping, gate histograms and cell-state traces.
  */
 public final class FlowPlots {
@@ -46,19 +47,19 @@ public final class FlowPlots {
         try {
             Files.createDirectories(dir);
             List<Path> files = new ArrayList<>();
-            files.add(save(errorFlow(report, false), dir.resolve("error-flow-init.png")));
+            files.addAll(save(errorFlow(report, false), dir.resolve("error-flow-init.png")));
             if (report.models().stream().anyMatch(m -> !m.trained().isEmpty())) {
-                files.add(save(errorFlow(report, true), dir.resolve("error-flow-trained.png")));
+                files.addAll(save(errorFlow(report, true), dir.resolve("error-flow-trained.png")));
             }
             if (!report.exploding().isEmpty()) {
-                files.add(save(exploding(report), dir.resolve("exploding.png")));
+                files.addAll(save(exploding(report), dir.resolve("exploding.png")));
             }
             for (ModelFlow m : report.models()) {
                 if (m.gates() != null) {
-                    files.add(save(gates(m), dir.resolve("gates-" + fileName(m.model()) + ".png")));
+                    files.addAll(save(gates(m), dir.resolve("gates-" + fileName(m.model()) + ".png")));
                 }
                 if (m.trace() != null) {
-                    files.add(save(List.of(cellStates(m)), dir.resolve("cell-states-" + fileName(m.model()) + ".png")));
+                    files.addAll(save(List.of(cellStates(m)), dir.resolve("cell-states-" + fileName(m.model()) + ".png")));
                 }
             }
             return files;
@@ -74,34 +75,78 @@ public final class FlowPlots {
 
     // ------------------------------------------------------------------------------------------ charts
 
+    /**
+     * One line style per model of a comparison (in model order), so curves that coincide stay apart: solid,
+     * long dashes, dash-dot, short dashes. A model's second rule is drawn dotted.
+     */
+    private static final float[][] MODEL_DASHES = {null, {10f, 6f}, {12f, 4f, 3f, 4f}, {5f, 4f}};
+    private static final float[] SECOND_RULE_DASH = {2f, 4f};
+    /** Points of a dashed curve: XChart starts the dash pattern anew on every segment, so segments must be long. */
+    private static final int DASHED_POINTS = 30;
+
+    /** A curve waiting to be drawn; the 1997 truncated-gradient curves are drawn last, on top. */
+    private record Pending(XYChart chart, String name, double[] x, double[] y, Color color, float width, float[] dash,
+                           boolean onTop) {
+    }
+
     private static List<XYChart> errorFlow(FlowReport report, boolean trained) {
         String stage = trained ? "after training" : "at initialisation";
         XYChart state = log10Chart("Error on the recurrent state " + stage,
                 "lag T - t (steps back from the error at step T)", "log10 || dE(T) / d state(t) ||");
         XYChart hidden = log10Chart("Error on the hidden output " + stage,
                 "lag T - t (steps back from the error at step T)", "log10 || dE(T) / d output(t) ||");
-        int i = 0;
-        for (ModelFlow m : report.models()) {
+        List<Pending> pending = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < report.models().size(); i++) {
+            ModelFlow m = report.models().get(i);
+            Color color = PALETTE[i % PALETTE.length];
             List<FlowCurve> curves = trained ? m.trained() : m.initial();
             for (int k = 0; k < curves.size(); k++) {
                 FlowCurve c = curves.get(k);
-                Color color = PALETTE[i++ % PALETTE.length];
-                String part = c.hasCellState() ? " - cell state" : " - h (no cell state)";
-                XYSeries h = addLog10(hidden, c.label(), lags(c), c.hidden(), color);
-                String note = h == null ? "; hidden-output error 0 at every lag" : "";
-                XYSeries s = addLog10(state, c.label() + part + note, lags(c), stateNorms(c), color);
-                if (k > 0) { // a second rule of the same model: dashed, so a coinciding curve stays visible
-                    for (XYSeries series : new XYSeries[] {h, s}) {
-                        if (series != null) {
-                            series.setLineStyle(SeriesLines.DASH_DASH);
-                        }
-                    }
+                boolean truncated = c.label().contains(FlowRule.TRUNCATED_1997.id());
+                float[] dash = truncated ? null : k > 0 ? SECOND_RULE_DASH : MODEL_DASHES[i % MODEL_DASHES.length];
+                float width = truncated ? 5f : 2.5f;
+                String part = c.hasCellState() ? ": cell state" : ": h (no cell state)";
+                pending.add(new Pending(state, c.label() + part + (truncated ? ", on top" : ""), lags(c),
+                        stateNorms(c), color, width, dash, truncated));
+                if (Arrays.stream(c.hidden()).anyMatch(v -> v > 0 && Double.isFinite(v))) {
+                    pending.add(new Pending(hidden, c.label(), lags(c), c.hidden(), color, width, dash, truncated));
+                } else {
+                    notes.add(c.label());
                 }
             }
+        }
+        pending.sort(java.util.Comparator.comparing(Pending::onTop));
+        for (Pending p : pending) {
+            XYSeries s = addLog10(p.chart(), p.name(), p.dash() == null ? p.x() : thin(p.x()),
+                    p.dash() == null ? p.y() : thin(p.y()), p.color());
+            if (s != null) {
+                s.setLineStyle(p.dash() == null ? new BasicStroke(p.width())
+                        : new BasicStroke(p.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, p.dash(), 0f));
+            }
+        }
+        for (String label : notes) { // zero at every lag has no logarithm: say so instead of drawing nothing
+            XYSeries s = hidden.addSeries(label + ": 0 at every lag", new double[] {Double.NaN},
+                    new double[] {Double.NaN});
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(Color.LIGHT_GRAY);
         }
         atLeastDecades(state, MIN_DECADES);
         atLeastDecades(hidden, MIN_DECADES);
         return List.of(state, hidden);
+    }
+
+    /** About {@link #DASHED_POINTS} evenly spaced points of a curve, the first and last included. */
+    private static double[] thin(double[] y) {
+        int step = Math.max(1, (y.length + DASHED_POINTS - 1) / DASHED_POINTS);
+        int n = (y.length - 1) / step + 1;
+        boolean lastIncluded = (y.length - 1) % step == 0;
+        double[] out = new double[n + (lastIncluded ? 0 : 1)];
+        for (int i = 0; i < n; i++) {
+            out[i] = y[i * step];
+        }
+        out[out.length - 1] = y[y.length - 1];
+        return out;
     }
 
     private static List<XYChart> exploding(FlowReport report) {
@@ -126,7 +171,9 @@ public final class FlowPlots {
                 before.setMarker(SeriesMarkers.CIRCLE);
                 before.setLineWidth(1f);
             }
-            XYSeries after = addLog10(clip, e.label() + ": after clipping", x, c.after(), color);
+            // where nothing was clipped the clipped norms are the same points: drawn once
+            XYSeries after = c.clippedCount() == 0 ? null
+                    : addLog10(clip, e.label() + ": after clipping", x, c.after(), color);
             if (after != null) {
                 after.setMarker(SeriesMarkers.NONE);
                 after.setLineStyle(SeriesLines.DASH_DASH);
@@ -161,11 +208,20 @@ public final class FlowPlots {
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMax(1.0);
             chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(1.0 / g.steps())))); // one step's share
-            chart.getStyler().setMarkerSize(9);
+            chart.getStyler().setMarkerSize(6);
+            chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
+            chart.getStyler().setYAxisDecimalPattern(Charts.LOG_TICKS);
+            chart.getStyler().setXAxisDecimalPattern("0.0");
             chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
             for (int u = 0; u < g.mean()[gate].length; u++) {
-                XYSeries s = addPositive(chart, String.format("%s %d (mean %.3f)", g.unitName(), u, g.mean()[gate][u]),
-                        x, g.histogram()[gate][u]);
+                // units side by side inside each bin, so units with the same histogram do not hide each other
+                double[] jittered = new double[x.length];
+                int units = g.mean()[gate].length;
+                for (int b = 0; b < x.length; b++) {
+                    jittered[b] = x[b] + (u - (units - 1) / 2.0) * 0.8 / (GateStatistics.BINS * Math.max(units, 1));
+                }
+                XYSeries s = addPositive(chart, String.format(Locale.ROOT, "%s %d (mean %.3f)", g.unitName(), u,
+                        g.mean()[gate][u]), jittered, g.histogram()[gate][u]);
                 if (s != null) { // points, not lines: a line would bridge the empty bins
                     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     s.setMarker(u % 2 == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
@@ -183,6 +239,8 @@ public final class FlowPlots {
                 .xAxisTitle("step t").yAxisTitle("cell state " + trace.cellSymbol() + "(t)").build();
         style(chart);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setYAxisDecimalPattern("0.0##"); // a leading zero: 0.02, not .02
+        tensOnly(chart);
         double[][] s = trace.states();
         double[] x = new double[s.length];
         double min = Double.POSITIVE_INFINITY;
@@ -230,7 +288,14 @@ public final class FlowPlots {
                 .yAxisTitle(yTitle).build();
         style(chart);
         chart.getStyler().setYAxisDecimalPattern("0.##");
+        chart.getStyler().setXAxisMin(0.0); // round tick values
+        tensOnly(chart);
         return chart;
+    }
+
+    /** XChart puts a tick at every few integer steps: label only the multiples of ten. */
+    private static void tensOnly(XYChart chart) {
+        chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x % 10) < 1e-9 ? String.format(Locale.ROOT, "%.0f", x) : "");
     }
 
     private static void style(XYChart chart) {
@@ -239,7 +304,6 @@ public final class FlowPlots {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        chart.getStyler().setXAxisMaxLabelCount(12);
         chart.getStyler().setSeriesColors(PALETTE);
     }
 
@@ -325,14 +389,8 @@ public final class FlowPlots {
         return y;
     }
 
-    private static Path save(List<XYChart> charts, Path file) throws IOException {
-        String name = file.toString();
-        String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        if (charts.size() == 1) {
-            ChartEncoder.saveChart(charts.get(0), base, "png");
-        } else {
-            BitmapEncoder.saveBitmap(charts, 1, charts.size(), base, BitmapFormat.PNG);
-        }
-        return file;
+    /** Writes the panels side by side as a PNG and an SVG beside it (see {@link ChartFiles}). */
+    private static List<Path> save(List<XYChart> charts, Path file) {
+        return ChartFiles.write(charts, file);
     }
 }

@@ -78,12 +78,16 @@ sealed interface Block {
         }
     }
 
-    /** A figure: a PNG file, given relative to the report's directory, with its caption. */
+    /** A figure: a PNG file, given relative to the report's directory, with its caption; an SVG lies beside it. */
     record Figure(String path, String caption) implements Block {
         @Override
         public void writeTo(Writer w) {
             w.figure(this);
         }
 
+        /** The relative path of the SVG beside the PNG at {@code pngPath} (see {@link ChartFiles}). */
+        static String svgPath(String pngPath) {
+            return (pngPath.endsWith(".png") ? pngPath.substring(0, pngPath.length() - 4) : pngPath) + ".svg";
+        }
     }
 }

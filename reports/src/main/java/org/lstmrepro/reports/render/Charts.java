@@ -2,24 +2,20 @@ package org.lstmrepro.reports.render;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.knowm.xchart.ChartEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 
-/** What every figure of a report shares: size, fonts, a white background, one colour per model, PNG output. */
-final class Charts {
+/** What every figure of a report shares: size, fonts, a white background, one colour per model (files: {@link ChartFiles}). */
+public final class Charts {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 560;
+
+    /** Tick labels of a log axis, decades only: 1E-4, 1E-3, ... (one format, no mix of 0.01 and 1E-4). */
+    public static final String LOG_TICKS = "0E0";
 
     /** A colour-blind-friendly palette (Okabe & Ito 2008, with black last), cycled when there are more models. */
     private static final List<Color> PALETTE = List.of(new Color(0, 114, 178), new Color(213, 94, 0),
@@ -54,17 +50,5 @@ final class Charts {
             colours.put(modelLabels.get(i), PALETTE.get(i % PALETTE.size()));
         }
         return colours;
-    }
-
-    /** Writes a chart as a PNG file, replacing any file of that name. */
-    static void savePng(Chart<?, ?> chart, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                ChartEncoder.saveChart(chart, out, "png");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);
-        }
     }
 }

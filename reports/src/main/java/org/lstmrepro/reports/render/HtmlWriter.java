@@ -1,12 +1,18 @@
 package org.lstmrepro.reports.render;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes a report's blocks as one self-contained HTML page: inline CSS, no scripts, no external fonts;
- * only the figures' PNG files are separate, referenced by relative paths.
+ * Writes a report's blocks as one self-contained HTML page: inline CSS, no scripts, no external fonts,
+ * and the figures embedded as PNG data (the page can be mailed or moved alone); each figure also links to
+ * its SVG file in the figures folder.
  */
 final class HtmlWriter implements Block.Writer {
 
@@ -26,12 +32,18 @@ final class HtmlWriter implements Block.Writer {
             """;
 
     private final StringBuilder html = new StringBuilder();
+    private final Path base;
 
-    private HtmlWriter() {
+    private HtmlWriter(Path base) {
+        this.base = base;
     }
 
-    static String write(String title, List<Block> blocks) {
-        HtmlWriter w = new HtmlWriter();
+    /**
+     * The page of {@code blocks}; a figure's PNG is read from {@code base} resolved against its path and
+     * embedded.
+     */
+    static String write(String title, List<Block> blocks, Path base) {
+        HtmlWriter w = new HtmlWriter(base);
         w.html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         blocks.forEach(b -> b.writeTo(w));
@@ -72,8 +84,17 @@ final class HtmlWriter implements Block.Writer {
 
     @Override
     public void figure(Block.Figure f) {
-        html.append("<figure><img src=\"").append(escape(f.path())).append("\" alt=\"").append(escape(f.caption().replace("`", "")))
-                .append("\"><figcaption>").append(inline(f.caption())).append("</figcaption></figure>\n");
+        html.append("<figure><img src=\"").append(dataUri(f.path())).append("\" alt=\"")
+                .append(escape(f.caption().replace("`", ""))).append("\"><figcaption>").append(inline(f.caption()))
+                .append(" <a href=\"").append(escape(Block.Figure.svgPath(f.path()))).append("\">SVG</a></figcaption></figure>\n");
+    }
+
+    private String dataUri(String path) {
+        try {
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(base.resolve(path)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot embed figure " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Escapes text and turns {@code `code`} spans into {@code <code>} elements. */

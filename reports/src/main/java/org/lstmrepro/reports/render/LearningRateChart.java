@@ -39,8 +39,10 @@ final class LearningRateChart {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
-        chart.getStyler().setYAxisDecimalPattern("0.####");
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(logY);
+        chart.getStyler().setYAxisDecimalPattern(logY ? Charts.LOG_TICKS : "0.####");
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        chart.getStyler().setXAxisDecimalPattern(Charts.LOG_TICKS);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(7);
         for (var e : byModel.entrySet()) {

@@ -47,7 +47,8 @@ final class MarkdownWriter implements Block.Writer {
 
     @Override
     public void figure(Block.Figure f) {
-        md.append("![").append(f.caption()).append("](").append(f.path()).append(")\n\n");
+        md.append("![").append(f.caption()).append("](").append(f.path()).append(")\n")
+                .append("[SVG](").append(Block.Figure.svgPath(f.path())).append(")\n\n");
     }
 
     private static String row(List<String> cells) {

@@ -84,13 +84,19 @@ final class ReportBuilder {
                 + "against vanilla with the same rule, as Greff et al. (2015) do: Welch's t-test and the Mann-Whitney U test, "
                 + "both two-sided, on the per-trial test MSE and on sequences to criterion; a small p-value says the two "
                 + "differ, not which is better (see the tables for the direction). Learning curves show the median recent "
-                + "training error over seeds (solid) and its quartiles (dashed); a trial that stopped early keeps its last value."));
+                + "training error over seeds (solid) and its quartiles (dashed), the stopping threshold (dotted) and a circle "
+                + "where each trial stopped; a trial that stopped early keeps its last value, so the median goes flat once "
+                + "most trials have stopped."));
     }
 
     private void taskSection(TaskGroup task, Map<String, Color> colours) {
         blocks.add(new Block.Heading(2, "Task `" + task.text() + "`"));
         blocks.add(ResultsTable.of(task));
         saturation(task);
+        List<String> notes = notes(task);
+        if (!notes.isEmpty()) {
+            blocks.add(new Block.Bullets(notes));
+        }
         PaperComparison.of(task, papers).ifPresent(table -> {
             blocks.add(new Block.Heading(3, "Compared with the paper"));
             blocks.add(table);
@@ -120,7 +126,9 @@ final class ReportBuilder {
         blocks.add(new Block.Heading(3, "Figures"));
         int before = blocks.size();
         figure(task, "curves", LearningCurveChart.of(task.text(), task.byModel(), colours),
-                "Learning curves on `" + task.text() + "`: median recent training error over seeds (solid), quartiles (dashed).");
+                "Learning curves on `" + task.text() + "`: median recent training error over seeds (solid), quartiles "
+                        + "(dashed); dotted: the stopping threshold on the error; circles: where each trial stopped, after "
+                        + "which it counts at its last value (a flat tail is stopped trials, not stalled training).");
         figure(task, "test-mse", TestMseBoxChart.of(task.text(), task.byModel(), colours),
                 "Test MSE per model on `" + task.text() + "` (box: quartiles, line: median, whiskers: 1.5 IQR).");
         figure(task, "gate-weights", GateWeightChart.of(task.text(), task.byModel(), colours),
@@ -132,6 +140,15 @@ final class ReportBuilder {
             blocks.add(new Block.Paragraph("No figure: these trials have no learning curve and no test MSE."));
         }
         settings(task);
+    }
+
+    /** The experiment's one-line notes on this task's rows, e.g. why a model misses the strict criterion. */
+    static List<String> notes(TaskGroup task) {
+        List<String> out = new ArrayList<>();
+        task.byModel().forEach((model, trials) -> trials.stream().map(TrialRecord::note)
+                .filter(n -> n != null && !n.isBlank()).distinct()
+                .forEach(n -> out.add("Note on `" + model + "`: " + n)));
+        return out;
     }
 
     /** The scaling law over a task's lengths, where the trials cover at least three lengths ({@link ScalingLaw}). */
@@ -169,8 +186,7 @@ final class ReportBuilder {
             ScalingChart.of(task, setting, taskFits, trials, colours, paper).ifPresent(c -> {
                 String name = names.name(task + "-" + setting, "scaling");
                 Path file = out.resolve(name);
-                Charts.savePng(c, file);
-                figures.add(file);
+                figures.addAll(ChartFiles.write(c, file));
                 blocks.add(new Block.Figure(name, "Training sequences against " + setting + " on `" + task + "`, log-log: "
                         + "circles sequences to criterion, diamonds plateau ends, one per trial; lines the fitted power laws "
                         + "(solid: criterion, dashed: plateau end); black crosses the paper's means."));
@@ -182,8 +198,7 @@ final class ReportBuilder {
         chart.ifPresent(c -> {
             String name = names.name(task.text(), kind);
             Path file = out.resolve(name);
-            Charts.savePng(c, file);
-            figures.add(file);
+            figures.addAll(ChartFiles.write(c, file));
             blocks.add(new Block.Figure(name, caption));
         });
     }

@@ -17,7 +17,8 @@ import org.lstmrepro.reports.store.TrialRecord;
 
 /**
  * Writes an experiment's report from its results store: {@code DIR/report.md}, a self-contained
- * {@code DIR/index.html} (inline CSS, no scripts) and the figures as {@code DIR/figures/GEN/*.png}.
+ * {@code DIR/index.html} (inline CSS, no scripts, figures embedded) and the figures as
+ * {@code DIR/figures/GEN/*.png} with an SVG of each beside it.
  * Every number is computed from {@code DIR/trials/*.json} when this runs.
  *
  * <p>A reader always sees a whole report, old or new, even if this process is killed or the disk fills
@@ -77,7 +78,7 @@ public final class ReportRenderer {
         String folder = FigureFiles.FOLDER + "/" + generation;
         ReportBuilder.Report report = new ReportBuilder(dir, staging, folder, PaperResults.load(), generated).build(trials);
         AtomicFiles.writeString(staging.resolve(MARKDOWN), MarkdownWriter.write(report.blocks()));
-        AtomicFiles.writeString(staging.resolve(HTML), HtmlWriter.write(report.title(), report.blocks()));
+        AtomicFiles.writeString(staging.resolve(HTML), HtmlWriter.write(report.title(), report.blocks(), staging));
         Path newFigures = dir.resolve(folder);
         try {
             if (Files.isDirectory(staging.resolve(folder))) {

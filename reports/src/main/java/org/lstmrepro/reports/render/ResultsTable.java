@@ -42,7 +42,8 @@ public final class ResultsTable {
 
     /**
      * One line per (task, model) in order of first appearance, under a header: solved / trials, budget
-     * exhausted, diverged, median sequences to the criterion, median test error rate.
+     * exhausted, diverged, median sequences to the criterion, median test error rate; then the notes the
+     * experiment attached to a row.
      */
     public static String plainText(Collection<TrialRecord> records) {
         Map<String, List<TrialRecord>> groups = new LinkedHashMap<>();
@@ -60,6 +61,11 @@ public final class ResultsTable {
                     s.solved() + "/" + s.trials(), String.valueOf(s.trials() - s.solved() - s.diverged()),
                     String.valueOf(s.diverged()), s.sequences().map(q -> Format.count(q.median())).orElse("-"),
                     s.medianTestErrorRate().map(r -> String.format(Locale.ROOT, "%.1f%%", 100 * r)).orElse("-")));
+        }
+        for (List<TrialRecord> g : groups.values()) {
+            g.stream().map(TrialRecord::note).filter(n -> n != null && !n.isBlank()).distinct().forEach(n -> sb.append(
+                    "note on ").append(g.get(0).modelLabel()).append(" / ").append(g.get(0).taskLabel()).append(": ")
+                    .append(n).append(System.lineSeparator()));
         }
         return sb.toString();
     }

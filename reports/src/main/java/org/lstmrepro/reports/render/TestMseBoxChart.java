@@ -59,11 +59,13 @@ final class TestMseBoxChart {
         }
         if (any && min > 0 && max / min > 100) {
             styler.setYAxisLogarithmic(true);
+            styler.setYAxisLogarithmicDecadeOnly(true);
+            styler.setYAxisDecimalPattern(Charts.LOG_TICKS); // one format for every tick
             chart.setYAxisTitle("test MSE (log scale)");
         } else {
             styler.setYAxisDecimalPattern("0.####");
         }
-        // every trial at the same value: nothing to show, and XChart 3.8 draws an empty plot for a zero range
+        // every trial at the same value: nothing to show, and XChart draws an empty plot for a zero range
         return any && min < max ? Optional.of(chart) : Optional.empty();
     }
 

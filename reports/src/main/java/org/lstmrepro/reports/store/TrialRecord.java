@@ -34,12 +34,26 @@ import java.util.Map;
  *                      gates' weights from each input unit ({@code w_in1_x2}); null or empty if none
  * @param saturated     true when the run ended unsolved with every output pinned at 0 or 1 for the whole
  *                      stopping window ({@code TrainingResult.saturated}); null in records written before it existed
+ * @param note          one line from the experiment's model entry that explains this model's row on this task
+ *                      (e.g. why the paper's model misses the strict criterion), or null; not part of the key
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
-                          Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated) {
+                          Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated,
+                          String note) {
+
+    /** A record without a note. */
+    public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                       List<double[]> learningCurve, Map<String, Object> divergence, String commit,
+                       Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated) {
+        this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, plateauEnd, curveColumns,
+                saturated, null);
+    }
 
     /** A record without plateau end or probe columns. */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,

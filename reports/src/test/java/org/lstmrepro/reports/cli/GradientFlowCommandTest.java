@@ -48,7 +48,9 @@ class GradientFlowCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         String md = Files.readString(out.resolve("gradient-flow.md"));
         assertThat(md).contains("rnn (bptt, init)", "original1997 (truncated1997, init)", "vanilla (bptt, init)",
-                "vanilla:NFG (bptt, init)", "rnn, radius 0.5", "rnn, radius 1.5", "vanilla, radius 20.0");
+                "vanilla:NFG (bptt, init)", "rnn, radius 0.5", "rnn, radius 1.5", "vanilla:NFG, radius 10.0",
+                "gru, radius 6.0");
+        assertThat(out.resolve("exploding.svg")).isNotEmptyFile();
         assertThat(out.resolve("gates-vanilla-NFG.png")).isNotEmptyFile();
         assertThat(out.resolve("error-flow-trained.png")).doesNotExist();
     }

@@ -29,7 +29,8 @@ import org.lstmrepro.reports.store.ResultsStore;
 class ReportKillTest {
 
     private static final Pattern MD_FIGURE = Pattern.compile("\\]\\((figures/[^)]+\\.png)\\)");
-    private static final Pattern HTML_FIGURE = Pattern.compile("<img src=\"(figures/[^\"]+\\.png)\"");
+    /** The page embeds its PNGs and links each figure's SVG, which lies beside the PNG of the same name. */
+    private static final Pattern HTML_FIGURE = Pattern.compile("<a href=\"(figures/[^\"]+)\\.svg\">");
     private static final byte[] PNG_START = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
 
@@ -88,7 +89,10 @@ class ReportKillTest {
         assertThat(md).startsWith("# lstm-repro report").contains("## Provenance").endsWith("\n");
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
         List<String> mdFigures = links(MD_FIGURE, md);
-        List<String> htmlFigures = links(HTML_FIGURE, html);
+        List<String> htmlFigures = links(HTML_FIGURE, html).stream().map(base -> base + ".png").toList();
+        for (String f : htmlFigures) {
+            assertThat(Files.readString(dir.resolve(f.replace(".png", ".svg")))).as(f).contains("</svg>");
+        }
         assertThat(mdFigures).hasSameSizeAs(htmlFigures);
         for (String f : mdFigures.isEmpty() ? List.<String>of() : concat(mdFigures, htmlFigures)) {
             Path png = dir.resolve(f);

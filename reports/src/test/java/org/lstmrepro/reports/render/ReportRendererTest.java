@@ -81,10 +81,14 @@ class ReportRendererTest {
         assertThat(written).containsSequence(dir.resolve("report.md"), dir.resolve("index.html"));
         assertThat(written.subList(2, written.size())).extracting(p -> dir.relativize(p).toString()).containsExactly(
                 "figures/20250102-030405/adding-length-100-curves.png",
+                "figures/20250102-030405/adding-length-100-curves.svg",
                 "figures/20250102-030405/adding-length-100-test-mse.png",
+                "figures/20250102-030405/adding-length-100-test-mse.svg",
                 "figures/20250102-030405/adding-length-100-learning-rate.png",
+                "figures/20250102-030405/adding-length-100-learning-rate.svg",
                 // every trial at the same test MSE: no box plot; one learning rate only: no learning-rate figure
-                "figures/20250102-030405/temporal-order-6a-curves.png");
+                "figures/20250102-030405/temporal-order-6a-curves.png",
+                "figures/20250102-030405/temporal-order-6a-curves.svg");
         assertThat(dir.resolve("figures/stale-from-an-earlier-report.png")).doesNotExist();
     }
 
@@ -198,15 +202,23 @@ class ReportRendererTest {
     }
 
     @Test
-    void figuresAreReadablePngsLinkedFromBothPages() throws Exception {
-        for (Path png : written.subList(2, written.size())) {
+    void figuresAreReadablePngsEmbeddedInTheHtmlWithAnSvgBesideEach() throws Exception {
+        for (Path png : written.subList(2, written.size()).stream().filter(p -> p.toString().endsWith(".png")).toList()) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as(png.toString()).isNotNull();
             assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
             assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
             String relative = dir.relativize(png).toString().replace('\\', '/');
             assertThat(md).contains("](" + relative + ")");
-            assertThat(html).contains("src=\"" + relative + "\"");
+            // the page carries the PNG itself, byte for byte, so it stands alone
+            assertThat(html).contains("src=\"data:image/png;base64,"
+                    + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(png)) + "\"");
+            Path svg = ChartFiles.svgOf(png);
+            String svgText = Files.readString(svg);
+            assertThat(svgText).contains("<svg", "width=\"" + Charts.WIDTH, "</svg>");
+            String svgRelative = relative.replace(".png", ".svg");
+            assertThat(md).contains("](" + svgRelative + ")");
+            assertThat(html).contains("href=\"" + svgRelative + "\"");
         }
     }
 
