@@ -16,6 +16,13 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Parameter {
 
+    /**
+     * The most elements one tensor may hold (2^27, 1 GiB of doubles for its values and as much for its
+     * gradient): far above any network here, low enough that an absurd size is an error naming the
+     * tensor instead of an OutOfMemoryError or an integer overflow.
+     */
+    public static final long MAX_ELEMENTS = 1L << 27;
+
     private final String name;
     private final int[] shape;
     private final double[] value;
@@ -39,9 +46,14 @@ public final class Parameter {
                 throw new IllegalArgumentException("parameter " + name + ": negative dimension in " + Arrays.toString(shape));
             }
         }
+        long elements = shape.length == 1 ? shape[0] : (long) shape[0] * shape[1];
+        if (elements > MAX_ELEMENTS) {
+            throw new IllegalArgumentException("parameter " + name + ": shape " + Arrays.toString(shape) + " has " + elements
+                    + " elements, more than the " + MAX_ELEMENTS + " one tensor may hold (is a size setting far too large?)");
+        }
         this.name = name;
         this.shape = shape.clone();
-        int size = shape.length == 1 ? shape[0] : Math.multiplyExact(shape[0], shape[1]);
+        int size = (int) elements;
         this.value = new double[size];
         this.gradient = new double[size];
         this.outputLayer = outputLayer;

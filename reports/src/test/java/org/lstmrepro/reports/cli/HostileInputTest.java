@@ -339,17 +339,17 @@ class HostileInputTest {
     }
 
     /**
-     * Experiment files whose parsing issue 12 (one typed schema for every option, strict binding) rewrites:
+     * Experiment files whose parsing issue 12 (one typed schema for every option, strict binding) rewrote:
      * checked by {@link #registryCases()}.
      */
     static final java.util.Set<String> REGISTRY_EXPERIMENTS = java.util.Set.of("SEEDSHUGE", "SECONDDOC", "JSONTRAIL",
             "MODELHUGE", "MODELHUGEINT", "BINARY");
 
     /**
-     * The bad inputs of issue 11 that live in option and experiment parsing, which issue 12 rewrites: an
-     * unbounded seed count (an OutOfMemoryError after a minute), binary garbage, a second YAML document,
-     * trailing JSON garbage, a directory named like an experiment file, and hidden sizes that overflow.
-     * Kept apart so that a case that still fails there cannot hang this suite.
+     * The bad inputs of issue 11 that live in option and experiment parsing, which issue 12 rewrote: an
+     * unbounded seed count (once an OutOfMemoryError after a minute), binary garbage, a second YAML
+     * document, trailing JSON garbage, a directory named like an experiment file, and hidden sizes that
+     * overflowed. Kept apart, each with a time limit, so that a regression there cannot hang the suite.
      */
     static Stream<Arguments> registryCases() {
         String t = "train --max-sequences 20 --quiet --task adding --length 22 ";
@@ -363,6 +363,13 @@ class HostileInputTest {
                 "gradient --sequence $S --rule bptt --out $OUT --params $PHUGE"));
         REGISTRY_EXPERIMENTS.stream().sorted().forEach(name -> c.add("reproduce $X_" + name + " --list"));
         return c.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("registryCases")
+    @org.junit.jupiter.api.Timeout(60)
+    void parsingCasesAreOneLineWithStatusTwoToo(String argLine) throws IOException {
+        isOneLineWithStatusTwoAndLosesNothing(argLine);
     }
 
     @ParameterizedTest(name = "{0}")
