@@ -5,18 +5,28 @@ import java.util.Locale;
 /**
  * A Slurm batch script that runs an experiment's shards as a job array: task {@code i} of
  * {@code --array=1-N} runs {@code reproduce ... --shard i/N} into its own store
- * {@code OUT/shards/i}; once all are done, {@code merge} combines them into {@code OUT}.
+ * {@code OUT/shards/i}; once all are done, {@code merge} combines them into {@code OUT} and
+ * {@code report} renders it. Every task runs the same jar, copied into {@code OUT} when the script was
+ * written (a later source change or rebuild in the checkout does not reach a running array), and every
+ * path is absolute, so the script can be submitted from any directory. Slurm's logs go to
+ * {@code OUT/logs}.
  *
- * @param experiment the preset name or file, as {@code reproduce} takes it
+ * @param experiment the preset name or the experiment file's absolute path, as {@code reproduce} takes it
  * @param name       the experiment's name (the job's name)
  * @param shards     how many array tasks
- * @param out        the merged store's directory
+ * @param out        the merged store's absolute directory
+ * @param jar        the absolute path of the copied jar the tasks run
  * @param time       the time limit of each task, {@code HH:MM:SS} (or {@code D-HH:MM:SS})
  * @param cpus       CPUs per task (also the number of workers)
  * @param seeds      the {@code --seeds} override, or null
  */
-public record SlurmScript(String experiment, String name, int shards, String out, String time, int cpus,
+public record SlurmScript(String experiment, String name, int shards, String out, String jar, String time, int cpus,
                           Integer seeds) {
+
+    /** Where the array's Slurm logs go, under the run folder. */
+    public static final String LOGS = "logs";
+    /** The name of the jar copied into the run folder. */
+    public static final String JAR = "lstm-repro.jar";
 
     public SlurmScript {
         if (shards < 1) {
@@ -33,6 +43,7 @@ public record SlurmScript(String experiment, String name, int shards, String out
     /** The script's text. */
     public String text() {
         String seedOption = seeds == null ? "" : " --seeds " + seeds;
+        String run = "java -jar " + quote(jar);
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/bash\n");
         s.append("#SBATCH --job-name=lstm-repro-").append(name).append('\n');
@@ -40,22 +51,28 @@ public record SlurmScript(String experiment, String name, int shards, String out
         s.append("#SBATCH --cpus-per-task=").append(cpus).append('\n');
         s.append("#SBATCH --ntasks=1\n");
         s.append("#SBATCH --time=").append(time).append('\n');
-        s.append("#SBATCH --output=lstm-repro-").append(name).append("-%A_%a.log\n");
+        s.append("#SBATCH --output=").append(out).append('/').append(LOGS).append('/').append(name).append("-%A_%a.log\n");
         s.append("#\n");
-        s.append("# Runs experiment ").append(name).append(" as ").append(shards).append(" shards; submit from the\n");
-        s.append("# lstm-repro checkout (sbatch this-script.sh). Each array task writes its own store\n");
-        s.append("# ").append(out).append("/shards/<task id>; a rerun of a task skips the trials it already finished.\n");
-        s.append("# Build the jar before submitting (./lstm-repro --version), so the tasks do not all build it.\n");
+        s.append("# Runs experiment ").append(name).append(" as ").append(shards).append(" shards (sbatch this-script.sh,\n");
+        s.append("# from any directory). Every task runs the jar copied into the run folder when this script was\n");
+        s.append("# written, and writes its own store ").append(out).append("/shards/<task id>;\n");
+        s.append("# a rerun of a task (sbatch --array=i) skips the trials it already finished.\n");
         s.append("#\n");
-        s.append("# When every task is done, merge the shards into ").append(out).append(":\n");
-        s.append("#   ./lstm-repro merge ").append(out).append(' ').append(out).append("/shards/*/\n");
+        s.append("# When every task is done: check that no trial is missing, merge the shards, render the report:\n");
+        s.append("#   ").append(run).append(" reproduce ").append(quote(experiment)).append(seedOption).append(" --out ")
+                .append(quote(out)).append(" --list   (after the merge: every trial 'done')\n");
+        s.append("#   ").append(run).append(" merge ").append(quote(out)).append(' ').append(quote(out)).append("/shards/*/\n");
+        s.append("#   ").append(run).append(" report ").append(quote(out)).append('\n');
         s.append('\n');
         s.append("set -euo pipefail\n");
-        s.append("cd \"${SLURM_SUBMIT_DIR:-.}\"\n");
-        s.append("mkdir -p ").append(out).append("/shards\n");
         s.append(String.format(Locale.ROOT,
-                "./lstm-repro reproduce %s%s --out %s/shards/$SLURM_ARRAY_TASK_ID --workers $SLURM_CPUS_PER_TASK"
-                        + " --shard $SLURM_ARRAY_TASK_ID/%d%n", experiment, seedOption, out, shards));
+                "%s reproduce %s%s --out %s/shards/$SLURM_ARRAY_TASK_ID --workers $SLURM_CPUS_PER_TASK"
+                        + " --shard $SLURM_ARRAY_TASK_ID/%d%n", run, quote(experiment), seedOption, quote(out), shards));
         return s.toString();
+    }
+
+    /** A path or name for the shell: single-quoted when it holds anything but safe characters. */
+    static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

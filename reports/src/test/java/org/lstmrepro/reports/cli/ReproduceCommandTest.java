@@ -124,16 +124,34 @@ class ReproduceCommandTest {
     }
 
     @Test
-    void printsASlurmJobArrayScript() {
-        CliRun r = CliRun.of("slurm-script", "hochreiter1997", "--shards", "8", "--time", "02:00:00", "--cpus", "2");
-        assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.outLines()).contains("#!/bin/bash", "#SBATCH --array=1-8", "#SBATCH --cpus-per-task=2",
-                "#SBATCH --time=02:00:00",
-                "#   ./lstm-repro merge runs/hochreiter1997 runs/hochreiter1997/shards/*/",
-                "./lstm-repro reproduce hochreiter1997 --out runs/hochreiter1997/shards/$SLURM_ARRAY_TASK_ID"
-                        + " --workers $SLURM_CPUS_PER_TASK --shard $SLURM_ARRAY_TASK_ID/8");
+    void printsASlurmJobArrayScriptThatRunsAFixedJarWithAbsolutePaths(@TempDir Path tmp) throws Exception {
+        Path jar = Files.writeString(tmp.resolve("built.jar"), "the jar of this build");
+        Path out = tmp.resolve("run");
+        System.setProperty(SlurmScriptCommand.JAR_PROPERTY, jar.toString());
+        try {
+            CliRun r = CliRun.of("slurm-script", "hochreiter1997", "--shards", "8", "--time", "02:00:00", "--cpus", "1",
+                    "--out", out.toString());
+            assertThat(r.status()).as(r.err()).isZero();
+            String java = "java -jar " + out.resolve("lstm-repro.jar");
+            assertThat(r.outLines()).contains("#!/bin/bash", "#SBATCH --array=1-8", "#SBATCH --cpus-per-task=1",
+                    "#SBATCH --time=02:00:00", "#SBATCH --output=" + out.resolve("logs") + "/hochreiter1997-%A_%a.log",
+                    "#   " + java + " merge " + out + " " + out + "/shards/*/",
+                    "#   " + java + " report " + out,
+                    java + " reproduce hochreiter1997 --out " + out + "/shards/$SLURM_ARRAY_TASK_ID"
+                            + " --workers $SLURM_CPUS_PER_TASK --shard $SLURM_ARRAY_TASK_ID/8");
+            assertThat(r.out()).contains("reproduce hochreiter1997 --out " + out + " --list");
+            // the tasks run the copy, made when the script was written, and log into the run folder
+            assertThat(Files.readString(out.resolve("lstm-repro.jar"))).isEqualTo("the jar of this build");
+            assertThat(out.resolve("logs")).isDirectory();
+            assertThat(r.out()).doesNotContain("./lstm-repro", "cd ");
+        } finally {
+            System.clearProperty(SlurmScriptCommand.JAR_PROPERTY);
+        }
         assertThat(CliRun.of("slurm-script", "quick", "--shards", "2", "--time", "soon").errLines())
                 .containsExactly("lstm-repro slurm-script: --time must be HH:MM:SS (or D-HH:MM:SS), was 'soon'");
+        // not run from a jar (as here, from classes): one line that says how to run it
+        assertThat(CliRun.of("slurm-script", "quick", "--shards", "2", "--cpus", "1", "--out", tmp.resolve("x").toString())
+                .errLines()).singleElement().asString().contains("copies the jar it runs from");
     }
 
     private static List<ObjectNode> records(Path dir) {
