@@ -691,7 +691,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
      *
      * @return {@code [T][2H]} or {@code [T][6H]}, fresh arrays
      */
-    public double[][] recordRecurrentSources(Sequence sequence) {
+    double[][] recordRecurrentSources(Sequence sequence) {
         double[][] recorded = new double[sequence.length()][];
         LstmTrajectory tr = inference();
         double[][] inputs = sequence.inputs();
@@ -721,7 +721,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
      *
      * @return the loss summed over the steps with a target
      */
-    public double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
+    double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
         double[][] inputs = sequence.inputs();
         double[][] targets = sequence.targets();
         for (int t = 0; t + 1 < inputs.length; t++) {

@@ -145,12 +145,8 @@ final class ConfigNode {
     }
 
     long integer(long min) {
-        long v;
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            v = node.longValue();
-        } else if (node.isTextual() && node.textValue().trim().matches("-?\\d{1,18}")) {
-            v = Long.parseLong(node.textValue().trim());
-        } else {
+        Long v = OptionType.readLong(node);
+        if (v == null) {
             throw error("expected an integer, got " + describe());
         }
         if (v < min) {

@@ -62,18 +62,14 @@ public abstract class OptionType<T> {
 
             @Override
             public Integer read(JsonNode node) {
-                long v;
-                if (node.isIntegralNumber() && node.canConvertToLong()) {
-                    v = node.longValue();
-                } else if (node.isTextual() && node.textValue().trim().matches("-?\\d{1,18}")) {
-                    v = Long.parseLong(node.textValue().trim());
-                } else {
+                Long v = readLong(node);
+                if (v == null) {
                     throw new IllegalArgumentException("must be " + allowed() + ", was " + describe(node));
                 }
                 if (v < min || v > max) {
                     throw new IllegalArgumentException("must be " + allowed() + ", was " + v);
                 }
-                return (int) v;
+                return v.intValue();
             }
 
             @Override
@@ -185,6 +181,20 @@ public abstract class OptionType<T> {
                 return example.equals(value) ? otherExample : example;
             }
         };
+    }
+
+    /**
+     * An integer that fits in 64 bits, or one written as a quoted string ("12"); null for anything else
+     * (a fraction, 2e9, text, a list): how every integer of an experiment file is read.
+     */
+    public static Long readLong(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual() && node.textValue().trim().matches("-?\\d{1,18}")) {
+            return Long.parseLong(node.textValue().trim());
+        }
+        return null;
     }
 
     /**
