@@ -106,10 +106,20 @@ public final class Lstm1997Network implements CecNetwork {
     private final double[] ownDirectFactors;
     private final Lstm1997Trajectory ownTrajectory;
 
+    /** The paper's network: output units with squared error. */
     public Lstm1997Network(Lstm1997Config config) {
+        this(config, Loss.SQUARED_ERROR);
+    }
+
+    /**
+     * The network with another loss on its output units, e.g. the binary cross-entropy of a polyphonic
+     * music task (JSB Chorales) so that it is trained on and measured by the same negative log-likelihood
+     * as the vanilla LSTM beside it; the learning rules start from {@link OutputUnits#lossAndDelta}.
+     */
+    public Lstm1997Network(Lstm1997Config config, Loss loss) {
         this.config = config;
         this.layout = Lstm1997Layout.of(config);
-        this.outputUnits = new OutputUnits(config.outputActivation(), Loss.SQUARED_ERROR);
+        this.outputUnits = new OutputUnits(config.outputActivation(), loss);
         nI = layout.inputs();
         nC = layout.cells();
         nA = layout.units();

@@ -16,7 +16,23 @@ public final class Optimizers {
      * @throws IllegalArgumentException naming the spec and what is wrong with it
      */
     public static Optimizer parse(String spec, double learningRate) {
+        return parse(spec, learningRate, false);
+    }
+
+    /**
+     * As {@link #parse(String, double)}, optionally with the learning rate of a momentum optimizer
+     * rescaled to {@code lr * (1 - mu)}, as Greff et al. (2015, "Network architectures and training")
+     * do, so that the step of a steady gradient, {@code lr (1 - mu) / (1 - mu) = lr}, does not grow with
+     * the momentum and learning rate and momentum can be searched independently.
+     *
+     * @throws IllegalArgumentException also when rescaling is asked of an optimizer without momentum
+     */
+    public static Optimizer parse(String spec, double learningRate, boolean rescaleByMomentum) {
         Spec s = Spec.parse("optimizer", spec);
+        if (rescaleByMomentum && !s.name.equals("momentum") && !s.name.equals("nesterov")) {
+            throw new IllegalArgumentException("rescaling the learning rate by (1 - momentum) needs a momentum or "
+                    + "nesterov optimizer, not '" + spec + "'");
+        }
         switch (s.name) {
             case "sgd" -> {
                 s.requireArgs(0, 0, "sgd");
@@ -25,7 +41,8 @@ public final class Optimizers {
             case "momentum", "nesterov" -> {
                 s.requireArgs(1, 1, s.name + ":MU, e.g. " + s.name + ":0.9");
                 boolean nesterov = s.name.equals("nesterov");
-                return s.build(() -> new MomentumSgd(learningRate, s.args[0], nesterov));
+                double lr = rescaleByMomentum ? learningRate * (1 - s.args[0]) : learningRate;
+                return s.build(() -> new MomentumSgd(lr, s.args[0], nesterov));
             }
             case "adam" -> {
                 s.requireArgs(0, 3, "adam or adam:BETA1,BETA2,EPS");

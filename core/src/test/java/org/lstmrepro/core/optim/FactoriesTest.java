@@ -23,6 +23,17 @@ class FactoriesTest {
     }
 
     @Test
+    void rescalesTheLearningRateByOneMinusTheMomentumWhenAsked() {
+        // Greff et al. 2015: lr * (1 - mu) = 0.1 * 0.25 = 0.025
+        MomentumSgd rescaled = (MomentumSgd) Optimizers.parse("nesterov:0.75", 0.1, true);
+        assertThat(rescaled.learningRate()).isEqualTo(0.025);
+        assertThat(rescaled.momentum()).isEqualTo(0.75);
+        assertThat(((MomentumSgd) Optimizers.parse("nesterov:0.75", 0.1, false)).learningRate()).isEqualTo(0.1);
+        assertThatThrownBy(() -> Optimizers.parse("adam", 0.1, true))
+                .hasMessage("rescaling the learning rate by (1 - momentum) needs a momentum or nesterov optimizer, not 'adam'");
+    }
+
+    @Test
     void parsesEveryClippingForm() {
         assertThat(Clippings.parse("none", true)).isSameAs(GradientClipping.NONE);
         assertThat(Clippings.parse("norm:1.0", false).describe()).isEqualTo("norm(threshold=1.0, outputLayer=excluded)");

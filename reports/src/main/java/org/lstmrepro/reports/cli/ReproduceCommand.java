@@ -24,6 +24,8 @@ import org.lstmrepro.reports.render.ReportRenderer;
 import org.lstmrepro.reports.experiment.RunOutcome;
 import org.lstmrepro.reports.experiment.RunProgress;
 import org.lstmrepro.reports.experiment.Shard;
+import org.lstmrepro.reports.experiment.TrialCost;
+import org.lstmrepro.reports.run.Trial;
 import org.lstmrepro.reports.experiment.TrialPlanner;
 import org.lstmrepro.reports.store.Provenance;
 import org.lstmrepro.reports.store.ResultsStore;
@@ -49,7 +51,8 @@ import picocli.CommandLine.Parameters;
                 + "Progress on stderr, a summary on stdout.",
             "",
             "Presets: quick (the default; measured: " + ReproduceCommand.QUICK_DURATION + "), hochreiter1997, "
-                + "longlag-ablation, gradient-flow."})
+                + "longlag-ablation, greff-jsb (Greff et al. 2015 on JSB Chorales; --list prints its estimated time), "
+                + "greff-jsb-small, gradient-flow."})
 final class ReproduceCommand implements Callable<Integer> {
 
     /**
@@ -63,7 +66,8 @@ final class ReproduceCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET|FILE", defaultValue = ExperimentSource.DEFAULT_PRESET,
-            description = "A preset (quick, hochreiter1997, longlag-ablation, gradient-flow) or an experiment file"
+            description = "A preset (quick, hochreiter1997, longlag-ablation, greff-jsb, greff-jsb-small, gradient-flow)"
+                    + " or an experiment file"
                     + " (YAML or JSON); default: ${DEFAULT-VALUE}.")
     String experiment;
 
@@ -86,7 +90,8 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " changes): without it such a run is refused, as its table would mix results of different code.")
     boolean allowMixedCode;
 
-    @Option(names = "--list", description = "Print the trials (key, model, task, seed, done or not) and exit without running.")
+    @Option(names = "--list", description = "Print the trials (key, model, task, seed, done or not; on a task with a"
+            + " fixed data set the estimated CPU time at the epoch cap, and the total) and exit without running.")
     boolean list;
 
     /** Runs after every run with the store's directory: renders the report (tests may replace it). */
@@ -202,9 +207,22 @@ final class ReproduceCommand implements Callable<Integer> {
 
     private void list(List<PlannedTrial> trials, ResultsStore store) {
         PrintWriter stdout = spec.commandLine().getOut();
+        double total = 0;
+        int estimated = 0;
         for (PlannedTrial t : trials) {
-            stdout.printf("%s  %-5s  %s  %s  seed %d%n", t.key(), store.has(t.key()) ? "done" : "to do",
-                    t.modelLabel(), t.taskLabel(), t.spec().seed());
+            java.util.Optional<Double> cost = TrialCost.upperSeconds(new Trial(t.spec(), Double.POSITIVE_INFINITY));
+            stdout.printf("%s  %-5s  %s  %s  seed %d%s%n", t.key(), store.has(t.key()) ? "done" : "to do",
+                    t.modelLabel(), t.taskLabel(), t.spec().seed(),
+                    cost.map(c -> String.format(java.util.Locale.ROOT, "  at most %.0f s", c)).orElse(""));
+            if (cost.isPresent()) {
+                total += cost.get();
+                estimated++;
+            }
+        }
+        if (estimated > 0) {
+            stdout.printf(java.util.Locale.ROOT, "estimated CPU time of %d trials at their epoch caps: %.1f hours in total,"
+                    + " %.0f s per trial on average (early stopping ends most sooner; %s)%n", estimated, total / 3600,
+                    total / estimated, "see TrialCost");
         }
         stdout.flush();
     }

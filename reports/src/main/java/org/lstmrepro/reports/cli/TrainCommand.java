@@ -87,6 +87,22 @@ final class TrainCommand implements Runnable {
             description = "...and the N most recent sequences were all correct (default: the task's, 2000 for the 1997 tasks).")
     Integer stopWindow;
 
+    @Option(names = "--max-epochs", paramLabel = "N",
+            description = "A task with a fixed data set (jsb-chorales): the most epochs (default: 150, Greff et al. 2015).")
+    Integer maxEpochs;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "A task with a fixed data set: stop after N epochs without a better validation loss (default: 15).")
+    Integer patience;
+
+    @Option(names = "--input-noise", paramLabel = "SIGMA",
+            description = "A task with a fixed data set: additive Gaussian noise on the training inputs (default: 0).")
+    Double inputNoise;
+
+    @Option(names = "--rescale-lr", negatable = true,
+            description = "Multiply a momentum optimizer's learning rate by (1 - momentum), as Greff et al. 2015 (default: off).")
+    Boolean rescaleLearningRate;
+
     @Option(names = "--test-seed", paramLabel = "S", defaultValue = "" + TrialSpec.DEFAULT_TEST_SEED,
             description = "Seed of the test set (default: ${DEFAULT-VALUE}, the same for every run).")
     long testSeed;
@@ -113,7 +129,8 @@ final class TrainCommand implements Runnable {
         OutputTargets.requireWritableFile("--save-params", saveParams);
         ModelOptions options = ModelOptionFlags.values(spec, model);
         TrialSpec trialSpec = new TrialSpec(model, task, taskOptions.settings(), rule, optimizer, learningRate, schedule,
-                clipping, clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, options);
+                clipping, clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, options, maxEpochs, patience,
+                inputNoise, rescaleLearningRate);
         Trial trial = new Trial(trialSpec, quiet ? Double.POSITIVE_INFINITY : progressSeconds);
         PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {

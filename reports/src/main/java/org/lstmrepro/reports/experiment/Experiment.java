@@ -16,6 +16,8 @@ import java.util.Map;
  * @param budget          the default budget of training sequences per trial
  * @param stopError       override of the tasks' stopping error threshold, or null
  * @param stopWindow      override of the tasks' stopping window, or null
+ * @param maxEpochs       tasks with a fixed data set: the epoch cap, or null for the default (150)
+ * @param patience        tasks with a fixed data set: the early-stopping patience, or null for the default (15)
  * @param testSeed        the seed of every test set
  * @param tasks           the task settings, expanded
  * @param models          the models
@@ -23,7 +25,7 @@ import java.util.Map;
  * @param samples         random-search samples, or null when nothing is sampled
  */
 public record Experiment(String source, String name, String description, long seed, List<Long> seeds, long budget,
-                         Double stopError, Integer stopWindow, long testSeed, List<TaskEntry> tasks,
+                         Double stopError, Integer stopWindow, Integer maxEpochs, Integer patience, long testSeed, List<TaskEntry> tasks,
                          List<ModelEntry> models, Map<HyperparameterName, Hyperparameter> hyperparameters,
                          Integer samples) {
 
@@ -45,6 +47,6 @@ public record Experiment(String source, String name, String description, long se
             throw new IllegalArgumentException("--seeds must be in [1, " + MAX_SEEDS + "], was " + n);
         }
         return new Experiment(source, name, description, seed, ExperimentParser.oneTo(n), budget,
-                stopError, stopWindow, testSeed, tasks, models, hyperparameters, samples);
+                stopError, stopWindow, maxEpochs, patience, testSeed, tasks, models, hyperparameters, samples);
     }
 }

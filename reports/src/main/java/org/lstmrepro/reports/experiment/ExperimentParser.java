@@ -34,10 +34,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public final class ExperimentParser {
 
     static final Set<String> TOP_KEYS = Set.of("name", "description", "seed", "seeds", "budget", "stopping",
-            "testSeed", "tasks", "models", "hyperparameters", "samples");
+            "epochs", "testSeed", "tasks", "models", "hyperparameters", "samples");
+    static final Set<String> EPOCH_KEYS = Set.of("max", "patience");
     static final Set<String> TASK_KEYS = Set.of("id", "settings", "budget");
     static final Set<String> MODEL_KEYS = Set.of("model", "label", "rule", "optimizer", "schedule", "clipping",
-            "clipOutputLayer", "options", "budget", "hyperparameters", "samples", "notes");
+            "clipOutputLayer", "rescaleLearningRate", "options", "budget", "hyperparameters", "samples", "notes");
     static final Set<String> STOPPING_KEYS = Set.of("error", "window");
     /** The default seed of the random search. */
     static final long DEFAULT_SEED = 1;
@@ -91,6 +92,14 @@ public final class ExperimentParser {
             stopError = optional(stopping.get("error")) ? stopping.get("error").positiveNumber() : null;
             stopWindow = optional(stopping.get("window")) ? stopping.get("window").intValue(1) : null;
         }
+        ConfigNode epochs = root.get("epochs");
+        Integer maxEpochs = null;
+        Integer patience = null;
+        if (!epochs.isMissing()) {
+            epochs.requireKeys(EPOCH_KEYS);
+            maxEpochs = optional(epochs.get("max")) ? epochs.get("max").intValue(1) : null;
+            patience = optional(epochs.get("patience")) ? epochs.get("patience").intValue(1) : null;
+        }
         long testSeed = root.get("testSeed").isMissing() ? TrialSpec.DEFAULT_TEST_SEED
                 : root.get("testSeed").integer(Long.MIN_VALUE);
         List<TaskEntry> tasks = new ArrayList<>();
@@ -109,7 +118,8 @@ public final class ExperimentParser {
                     + " (write e.g. learningRate: {logUniform: [1.0e-6, 1.0e-2]})");
         }
         return new Experiment(root.source(), name, description.isMissing() ? "" : description.text(), seed,
-                seeds(root.get("seeds")), budget, stopError, stopWindow, testSeed, tasks, models, hyperparameters, samples);
+                seeds(root.get("seeds")), budget, stopError, stopWindow, maxEpochs, patience, testSeed, tasks, models,
+                hyperparameters, samples);
     }
 
     private static List<Long> seeds(ConfigNode node) {
@@ -206,6 +216,7 @@ public final class ExperimentParser {
         return new ModelEntry(node.path(), model.toString(), label.isMissing() ? null : label.text(),
                 checked(node.get("rule"), s -> { /* needs the network: checked when the trials are resolved */ }), optimizer, schedule, clipping == null ? "none" : clipping,
                 node.get("clipOutputLayer").isMissing() || node.get("clipOutputLayer").bool(),
+                optional(node.get("rescaleLearningRate")) && node.get("rescaleLearningRate").bool() ? Boolean.TRUE : null,
                 options(node.get("options"), model.modelFamily()), optional(node.get("budget")) ? node.get("budget").integer(1) : null,
                 hyper, samples(node.get("samples")), notes(node.get("notes")));
     }

@@ -16,7 +16,8 @@ import java.util.List;
 public final class ExperimentSource {
 
     /** The built-in presets, runnable by name. (The lead adds {@code gradient-flow}.) */
-    public static final List<String> PRESETS = List.of("quick", "hochreiter1997", "longlag-ablation");
+    public static final List<String> PRESETS = List.of("quick", "hochreiter1997", "longlag-ablation", "greff-jsb",
+            "greff-jsb-small");
     /** What {@code reproduce} runs when no experiment is named. */
     public static final String DEFAULT_PRESET = "quick";
 

@@ -15,7 +15,9 @@ enum HyperparameterName {
     /** The model option {@code hiddenSize}. */
     HIDDEN_SIZE(CommonOptions.HIDDEN_SIZE),
     /** The model option {@code initRange}. */
-    INIT_RANGE(CommonOptions.INIT_RANGE);
+    INIT_RANGE(CommonOptions.INIT_RANGE),
+    /** Tasks with a fixed data set: standard deviation of Gaussian noise added to the training inputs. */
+    INPUT_NOISE("inputNoise", "finite and >= 0");
 
     final String key;
     private final String allowed;
@@ -75,6 +77,7 @@ enum HyperparameterName {
         boolean ok = switch (this) {
             case LEARNING_RATE -> v > 0 && Double.isFinite(v);
             case MOMENTUM -> v >= 0 && v < 1;
+            case INPUT_NOISE -> v >= 0 && Double.isFinite(v);
             default -> throw new IllegalStateException(key + " has no check");
         };
         if (!ok) {

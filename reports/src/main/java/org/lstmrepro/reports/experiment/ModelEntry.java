@@ -17,6 +17,7 @@ import org.lstmrepro.reports.run.ModelOptions;
  * @param schedule        the update schedule
  * @param clipping        the gradient clipping
  * @param clipOutputLayer whether clipping includes the output layer
+ * @param rescaleLearningRate true: a momentum optimizer's learning rate times (1 - momentum); null: not
  * @param options         overrides of the model's shape and initialisation
  * @param budget          the budget of this model's trials, or null
  * @param hyperparameters this model's hyperparameters, overriding the experiment's of the same name
@@ -25,7 +26,7 @@ import org.lstmrepro.reports.run.ModelOptions;
  *                        (key {@code notes}, e.g. {@code adding: "..."}); not part of any trial's key
  */
 record ModelEntry(String path, String model, String label, String rule, String optimizer, String schedule,
-                  String clipping, boolean clipOutputLayer, ModelOptions options, Long budget,
+                  String clipping, boolean clipOutputLayer, Boolean rescaleLearningRate, ModelOptions options, Long budget,
                   Map<HyperparameterName, Hyperparameter> hyperparameters, Integer samples, Map<String, String> notes) {
 
     ModelEntry {

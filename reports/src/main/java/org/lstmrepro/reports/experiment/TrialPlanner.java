@@ -18,8 +18,9 @@ import org.lstmrepro.tasks.Task;
  * builds the task, network, rule and optimizer, so a setting that does not fit (a rule the model
  * cannot use, a bias list of the wrong length) is an error naming the entries it comes from.
  *
- * <p>Order: seeds outermost, then tasks, models and hyperparameter points in file order. Trials run
- * in this order, so a run cut short has results for every cell at the first seeds.
+ * <p>Order: seeds outermost, then tasks, then the i-th hyperparameter point of every model before the
+ * (i+1)-th, models in file order. Trials run in this order, so a run cut short has results for every
+ * cell at the first seeds, and a random search cut short has the same number of draws for every model.
  */
 public final class TrialPlanner {
 
@@ -50,13 +51,16 @@ public final class TrialPlanner {
     }
 
     /** A seedless trial: what one (task, model, point) runs; checked once, shared by every seed. */
-    private record Cell(TrialSpec spec, Task task, String taskLabel, String modelLabel, String origin, String note) {
+    private record Cell(TrialSpec spec, Task task, String taskLabel, String modelLabel, String origin, String note,
+                        int taskIndex, int pointIndex) {
     }
 
     private static List<Cell> cells(Experiment e) {
         List<Cell> cells = new ArrayList<>();
+        int taskIndex = 0;
         long planned = 0;
         for (TaskEntry task : e.tasks()) {
+            taskIndex++;
             for (ModelEntry model : e.models()) {
                 String origin = model.path() + " on " + task.path() + " " + task.label();
                 Map<HyperparameterName, Hyperparameter> params = new EnumMap<>(HyperparameterName.class);
@@ -71,6 +75,7 @@ public final class TrialPlanner {
                 } catch (IllegalArgumentException problem) {
                     throw new IllegalArgumentException(e.source() + ": " + problem.getMessage());
                 }
+                int pointIndex = 0;
                 planned += (long) points.size() * e.seeds().size();
                 if (planned > Experiment.MAX_TRIALS) {
                     throw new IllegalArgumentException(e.source() + ": more than " + Experiment.MAX_TRIALS
@@ -87,10 +92,13 @@ public final class TrialPlanner {
                     }
                     String modelLabel = model.label() != null ? model.label()
                             : model.model() + "/" + trial.settings().get("rule");
-                    cells.add(new Cell(spec, trial.task(), task.label(), modelLabel, origin, model.notes().get(task.id())));
+                    cells.add(new Cell(spec, trial.task(), task.label(), modelLabel, origin, model.notes().get(task.id()),
+                            taskIndex, pointIndex++));
                 }
             }
         }
+        // stable: within a task and point index, models stay in file order
+        cells.sort(java.util.Comparator.comparingInt(Cell::taskIndex).thenComparingInt(Cell::pointIndex));
         return cells;
     }
 
@@ -99,7 +107,8 @@ public final class TrialPlanner {
         long budget = budget(e.budget(), task.budget(), model.budget());
         return new TrialSpec(model.model(), task.id(), task.settings(), model.rule(), optimizer(model, point),
                 point.get(HyperparameterName.LEARNING_RATE), model.schedule(), model.clipping(), model.clipOutputLayer(),
-                budget, e.stopError(), e.stopWindow(), 0, e.testSeed(), options(model.options(), point));
+                budget, e.stopError(), e.stopWindow(), 0, e.testSeed(), options(model.options(), point),
+                e.maxEpochs(), e.patience(), point.get(HyperparameterName.INPUT_NOISE), model.rescaleLearningRate());
     }
 
     /** The experiment's budget, unless the task or the model gives one; if both do, the smaller. */
@@ -113,7 +122,7 @@ public final class TrialPlanner {
     private static TrialSpec withSeed(TrialSpec s, long seed) {
         return new TrialSpec(s.model(), s.task(), s.taskSettings(), s.rule(), s.optimizer(), s.learningRate(),
                 s.schedule(), s.clipping(), s.clipOutputLayer(), s.maxSequences(), s.stopError(), s.stopWindow(), seed,
-                s.testSeed(), s.modelOptions());
+                s.testSeed(), s.modelOptions(), s.maxEpochs(), s.patience(), s.inputNoise(), s.rescaleLearningRate());
     }
 
     /** The optimizer, with the momentum hyperparameter filled in (Nesterov's when the kind is not given, as Greff et al. 2015). */

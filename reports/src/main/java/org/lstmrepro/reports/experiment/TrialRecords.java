@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.lstmrepro.core.train.TrainingProgress;
 import org.lstmrepro.core.train.TrainingResult;
+import org.lstmrepro.reports.store.EpochOutcome;
 import org.lstmrepro.reports.store.Provenance;
 import org.lstmrepro.reports.store.TrialRecord;
 
@@ -29,7 +30,7 @@ final class TrialRecords {
                 r.test() == null || !Double.isFinite(r.test().meanSquaredError()) ? null : r.test().meanSquaredError(),
                 ((Number) settings.get("learningRate")).doubleValue(), trial.spec().seed(), r.seconds(), curve,
                 divergence, provenance.code(), provenance, r.plateauEnd() < 0 ? null : r.plateauEnd(),
-                r.probeNames().isEmpty() ? null : r.probeNames(), r.saturated(), trial.note());
+                r.probeNames().isEmpty() ? null : r.probeNames(), r.saturated(), trial.note(), EpochOutcome.of(r));
     }
 
     /** A learning-curve sample as {@code [sequences, recentError, recentCorrect, probe values...]}. */

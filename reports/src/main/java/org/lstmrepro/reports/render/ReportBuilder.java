@@ -91,6 +91,11 @@ final class ReportBuilder {
 
     private void taskSection(TaskGroup task, Map<String, Color> colours) {
         blocks.add(new Block.Heading(2, "Task `" + task.text() + "`"));
+        if (GreffSection.applies(task)) {
+            GreffSection.write(task, colours, blocks::add, (kind, chart, caption) -> figure(task, kind, chart, caption));
+            settings(task);
+            return;
+        }
         blocks.add(ResultsTable.of(task));
         saturation(task);
         List<String> notes = notes(task);

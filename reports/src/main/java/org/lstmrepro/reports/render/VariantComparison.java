@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.lstmrepro.reports.analysis.Holm;
 import org.lstmrepro.reports.store.TrialRecord;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.core.train.UpdateSchedule;
@@ -78,7 +79,8 @@ public final class Original1997Family implements ModelFamily {
         Lstm1997Config config = new Lstm1997Config(task.inputSize(), blocks, cells, base.hiddenUnits(),
                 task.outputSize(), activation, o.isSet(INIT_RANGE) ? o.get(INIT_RANGE) : base.initRange(),
                 inputBiases, outputBiases, base.hiddenLayerSeesGates(), base.outputsSeeInputs());
-        ConfiguredModel model = initialised(config, init);
+        // the task's loss: squared error on the 1997 tasks, binary cross-entropy on jsb-chorales
+        ConfiguredModel model = initialised(config, task.outputUnits().loss(), init);
         Lstm1997Network network = (Lstm1997Network) model.network();
         WeightGroups groups = (preset != null ? preset.weightGroups() : WeightGroups.NONE)
                 .and(WeightGroups.parse(o.get(WEIGHT_GROUPS)));
@@ -97,11 +99,11 @@ public final class Original1997Family implements ModelFamily {
 
     @Override
     public ConfiguredModel fromConfig(Map<String, ?> config, String source, RandomStream init) {
-        return initialised(ModelConfigs.original1997FromMap(config, source), init);
+        return initialised(ModelConfigs.original1997FromMap(config, source), Loss.SQUARED_ERROR, init);
     }
 
-    private static ConfiguredModel initialised(Lstm1997Config config, RandomStream init) {
-        Lstm1997Network network = new Lstm1997Network(config);
+    private static ConfiguredModel initialised(Lstm1997Config config, Loss loss, RandomStream init) {
+        Lstm1997Network network = new Lstm1997Network(config, loss);
         Lstm1997Initializer.initialize(config, network.parameters(), init);
         return new ConfiguredModel(network, ModelConfigs.original1997(config));
     }

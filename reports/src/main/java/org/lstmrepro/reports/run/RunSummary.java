@@ -31,6 +31,12 @@ public final class RunSummary {
         m.put("plateauEnd", r.plateauEnd() < 0 ? null : r.plateauEnd());
         m.put("divergence", r.divergence() == null ? null : Map.of(
                 "sequence", r.divergence().sequence(), "step", r.divergence().step(), "what", r.divergence().what()));
+        if (r.epochs() != null) {
+            m.put("epochs", r.epochs().epochs().size());
+            m.put("bestEpoch", r.epochs().bestEpoch());
+            m.put("validLoss", finiteOrNull(r.epochs().bestValid()));
+            m.put("testLoss", r.test() == null ? null : finiteOrNull(r.test().lossPerTarget()));
+        }
         m.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         m.put("settings", settings);
         return m;

@@ -12,6 +12,7 @@ import org.lstmrepro.core.optim.GradientClipping;
 import org.lstmrepro.core.optim.Optimizer;
 import org.lstmrepro.core.optim.Optimizers;
 import org.lstmrepro.core.random.RandomStream;
+import org.lstmrepro.core.train.EarlyStopping;
 import org.lstmrepro.core.train.ProgressListener;
 import org.lstmrepro.core.train.StoppingRule;
 import org.lstmrepro.core.train.Trainer;
@@ -40,6 +41,8 @@ public final class Trial {
     private final LearningRule rule;
     private final TrainerSettings trainerSettings;
     private final RandomStream trainingData;
+    /** How a task with a fixed data set is trained (epochs, early stopping); null for a generated task. */
+    private final EarlyStopping earlyStopping;
     private final Map<String, Object> settings;
 
     /** Resolves the spec; throws IllegalArgumentException naming the first bad setting. */
@@ -51,7 +54,8 @@ public final class Trial {
         this.model = modelSpec.build(task, spec.modelOptions(), root.derive("init"));
         this.rule = LearningRules.create(spec.rule() != null ? spec.rule() : model.rule(), model.network());
         double lr = spec.learningRate() != null ? spec.learningRate() : model.learningRate();
-        Optimizer optimizer = Optimizers.parse(spec.optimizer() != null ? spec.optimizer() : model.optimizer(), lr);
+        boolean rescale = Boolean.TRUE.equals(spec.rescaleLearningRate());
+        Optimizer optimizer = Optimizers.parse(spec.optimizer() != null ? spec.optimizer() : model.optimizer(), lr, rescale);
         GradientClipping clipping = Clippings.parse(spec.clipping(), spec.clipOutputLayer());
         UpdateSchedule schedule = spec.schedule() != null ? UpdateSchedule.parse(spec.schedule()) : model.schedule();
         StoppingRule paper = task.stoppingRule();
@@ -61,6 +65,14 @@ public final class Trial {
         this.trainerSettings = new TrainerSettings(optimizer, clipping, schedule, stopping, task.criterion(),
                 spec.maxSequences(), CURVE_EVERY, progressSeconds);
         this.trainingData = root.derive("train-data");
+        this.earlyStopping = task.splits().isEmpty() ? null : new EarlyStopping(
+                spec.maxEpochs() != null ? spec.maxEpochs() : EarlyStopping.PAPER_MAX_EPOCHS,
+                spec.patience() != null ? spec.patience() : EarlyStopping.PAPER_PATIENCE,
+                spec.inputNoise() != null ? spec.inputNoise() : 0);
+        if (earlyStopping == null && (spec.maxEpochs() != null || spec.patience() != null || spec.inputNoise() != null)) {
+            throw new IllegalArgumentException("epochs, patience and input noise apply to a task with a fixed data set "
+                    + "(jsb-chorales), not to " + task.id());
+        }
 
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", modelSpec.toString());
@@ -74,6 +86,14 @@ public final class Trial {
         s.put("stopError", stopping.maxAverageError());
         s.put("stopWindow", stopping.window());
         s.put("maxSequences", spec.maxSequences());
+        if (rescale) {
+            s.put("rescaleLearningRate", true);
+        }
+        if (earlyStopping != null) {
+            s.put("maxEpochs", earlyStopping.maxEpochs());
+            s.put("patience", earlyStopping.patience());
+            s.put("inputNoise", earlyStopping.inputNoise());
+        }
         s.put("seed", spec.seed());
         s.put("testSeed", spec.testSeed());
         s.put("weights", model.network().parameters().totalSize());
@@ -123,8 +143,16 @@ public final class Trial {
         return spec;
     }
 
-    /** Trains, then evaluates on the test set. */
+    /**
+     * Trains, then evaluates on the test set: a task with a fixed data set by epochs over its training
+     * split with early stopping on its validation split (epoch order and input noise from the seed's
+     * {@code train-data} stream), any other task on sequences drawn from that stream.
+     */
     public TrainingResult run(ProgressListener progress) {
+        if (earlyStopping != null) {
+            return new Trainer(rule, trainerSettings, progress).train(task.splits().orElseThrow(), earlyStopping,
+                    trainingData);
+        }
         List<Sequence> testSet = task.testSet(spec.testSeed());
         return new Trainer(rule, trainerSettings, progress, model.probe()).train(() -> task.generate(trainingData), testSet);
     }

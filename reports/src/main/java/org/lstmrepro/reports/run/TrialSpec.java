@@ -21,11 +21,28 @@ import java.util.Map;
  * @param seed            the master seed (initial weights and training sequences)
  * @param testSeed        the test set's seed (the same for every run with the same task settings)
  * @param modelOptions    overrides of the model's shape and initialisation
+ * @param maxEpochs       a task with a fixed data set: the most epochs; null: the paper's 150 (Greff et al. 2015)
+ * @param patience        a task with a fixed data set: epochs without a better validation loss before
+ *                        stopping; null: the paper's 15
+ * @param inputNoise      a task with a fixed data set: standard deviation of additive Gaussian noise on the
+ *                        training inputs; null: none
+ * @param rescaleLearningRate whether a momentum optimizer's learning rate is multiplied by (1 - momentum)
+ *                        (Greff et al. 2015); null: no
  */
 public record TrialSpec(String model, String task, Map<String, String> taskSettings, String rule, String optimizer,
                         Double learningRate, String schedule, String clipping, boolean clipOutputLayer,
                         long maxSequences, Double stopError, Integer stopWindow, long seed, long testSeed,
-                        ModelOptions modelOptions) {
+                        ModelOptions modelOptions, Integer maxEpochs, Integer patience, Double inputNoise,
+                        Boolean rescaleLearningRate) {
+
+    /** A spec without the settings of training by epochs (all null: the defaults). */
+    public TrialSpec(String model, String task, Map<String, String> taskSettings, String rule, String optimizer,
+                     Double learningRate, String schedule, String clipping, boolean clipOutputLayer,
+                     long maxSequences, Double stopError, Integer stopWindow, long seed, long testSeed,
+                     ModelOptions modelOptions) {
+        this(model, task, taskSettings, rule, optimizer, learningRate, schedule, clipping, clipOutputLayer, maxSequences,
+                stopError, stopWindow, seed, testSeed, modelOptions, null, null, null, null);
+    }
 
     /** The default budget of training sequences. */
     public static final long DEFAULT_MAX_SEQUENCES = 3_000_000;
@@ -46,16 +63,26 @@ public record TrialSpec(String model, String task, Map<String, String> taskSetti
 
     public TrialSpec withMaxSequences(long n) {
         return new TrialSpec(model, task, taskSettings, rule, optimizer, learningRate, schedule, clipping,
-                clipOutputLayer, n, stopError, stopWindow, seed, testSeed, modelOptions);
+                clipOutputLayer, n, stopError, stopWindow, seed, testSeed, modelOptions, maxEpochs, patience, inputNoise,
+                rescaleLearningRate);
     }
 
     public TrialSpec withRule(String r) {
         return new TrialSpec(model, task, taskSettings, r, optimizer, learningRate, schedule, clipping,
-                clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, modelOptions);
+                clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, modelOptions, maxEpochs, patience,
+                inputNoise, rescaleLearningRate);
     }
 
     public TrialSpec withStopping(Double error, Integer window) {
         return new TrialSpec(model, task, taskSettings, rule, optimizer, learningRate, schedule, clipping,
-                clipOutputLayer, maxSequences, error, window, seed, testSeed, modelOptions);
+                clipOutputLayer, maxSequences, error, window, seed, testSeed, modelOptions, maxEpochs, patience, inputNoise,
+                rescaleLearningRate);
+    }
+
+    /** The same spec with the settings of training by epochs (each null: the default). */
+    public TrialSpec withEpochTraining(Integer epochs, Integer patienceEpochs, Double noise, Boolean rescale) {
+        return new TrialSpec(model, task, taskSettings, rule, optimizer, learningRate, schedule, clipping,
+                clipOutputLayer, maxSequences, stopError, stopWindow, seed, testSeed, modelOptions, epochs, patienceEpochs,
+                noise, rescale);
     }
 }

@@ -36,13 +36,27 @@ import java.util.Map;
  *                      stopping window ({@code TrainingResult.saturated}); null in records written before it existed
  * @param note          one line from the experiment's model entry that explains this model's row on this task
  *                      (e.g. why the paper's model misses the strict criterion), or null; not part of the key
+ * @param epochs        for a trial trained by epochs (a task with a fixed data set): its early-stopping
+ *                      outcome, incl. the validation and test loss; null otherwise
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
                           Map<String, Object> settings, String status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                           Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated,
-                          String note) {
+                          String note, EpochOutcome epochs) {
+
+    /** A record of a trial on a stream of sequences (no epochs). */
+    public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
+                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Integer testSize, Double testMse, double learningRate, long seed, double seconds,
+                       List<double[]> learningCurve, Map<String, Object> divergence, String commit,
+                       Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated,
+                       String note) {
+        this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
+                learningRate, seed, seconds, learningCurve, divergence, commit, provenance, plateauEnd, curveColumns,
+                saturated, note, null);
+    }
 
     /** A record without a note. */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
@@ -52,7 +66,7 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
                        Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
                 learningRate, seed, seconds, learningCurve, divergence, commit, provenance, plateauEnd, curveColumns,
-                saturated, null);
+                saturated, (String) null);
     }
 
     /** A record without plateau end or probe columns. */

@@ -55,7 +55,11 @@ class TrialKeyTest {
             Map.entry("seed", s -> with(s, "seed", 2L)),
             Map.entry("testSeed", s -> with(s, "testSeed", 3L)),
             Map.entry("modelOptions", s -> with(s, "modelOptions",
-                    s.modelOptions().with(CommonOptions.HIDDEN_SIZE, 3))));
+                    s.modelOptions().with(CommonOptions.HIDDEN_SIZE, 3))),
+            Map.entry("maxEpochs", s -> with(s, "maxEpochs", 20)),
+            Map.entry("patience", s -> with(s, "patience", 4)),
+            Map.entry("inputNoise", s -> with(s, "inputNoise", 0.5)),
+            Map.entry("rescaleLearningRate", s -> with(s, "rescaleLearningRate", true)));
 
     @Test
     void everyComponentOfTheSpecChangesTheKey() {

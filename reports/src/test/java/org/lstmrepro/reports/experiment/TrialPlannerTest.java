@@ -29,7 +29,11 @@ class TrialPlannerTest {
         assertThat(trials.subList(0, 18)).allMatch(t -> t.spec().seed() == 1);
         assertThat(trials.subList(18, 36)).allMatch(t -> t.spec().seed() == 2);
         assertThat(trials).extracting(PlannedTrial::key).doesNotHaveDuplicates();
-        assertThat(trials.subList(0, 3)).extracting(t -> t.spec().learningRate()).containsExactly(0.1, 0.2, 0.4);
+        // the i-th point of every model before the (i+1)-th, models in file order
+        assertThat(trials.subList(0, 6)).extracting(t -> t.spec().learningRate())
+                .containsExactly(0.1, 0.1, 0.2, 0.2, 0.4, 0.4);
+        assertThat(trials.subList(0, 2)).extracting(PlannedTrial::modelLabel)
+                .containsExactly("original1997/truncated1997", "vanilla:NFG/bptt");
         assertThat(trials).extracting(PlannedTrial::taskLabel).contains("adding(length=100)", "adding(length=500)",
                 "temporal-order-6a");
         assertThat(trials).extracting(PlannedTrial::modelLabel).containsOnly("original1997/truncated1997", "vanilla:NFG/bptt");

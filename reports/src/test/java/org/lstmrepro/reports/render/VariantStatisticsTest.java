@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.lstmrepro.reports.analysis.Holm;
 import org.lstmrepro.reports.store.TrialRecord;
 
 class VariantStatisticsTest {

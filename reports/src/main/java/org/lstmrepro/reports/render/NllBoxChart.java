@@ -1,0 +1,52 @@
+package org.lstmrepro.reports.render;
+
+import java.awt.Color;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+import org.knowm.xchart.BoxChart;
+import org.knowm.xchart.BoxChartBuilder;
+import org.knowm.xchart.BoxSeries;
+import org.knowm.xchart.style.BoxStyler;
+
+/**
+ * Test losses per model as box plots, as Greff et al. (2015, figure 3) show their variants: box from
+ * the first to the third quartile, line at the median, whiskers to the furthest point within 1.5
+ * inter-quartile ranges. A model needs {@link TestMseBoxChart#MIN_VALUES_PER_BOX} values for a box.
+ */
+final class NllBoxChart {
+
+    private NllBoxChart() {
+    }
+
+    /**
+     * The chart of {@code values} (model to its losses, in the order to draw), or empty when no model
+     * has enough values or all are equal.
+     */
+    static Optional<BoxChart> of(String title, String yTitle, Map<String, double[]> values, Map<String, Color> colours) {
+        BoxChart chart = new BoxChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+                .title(title).xAxisTitle("model").yAxisTitle(yTitle).build();
+        BoxStyler styler = chart.getStyler();
+        Charts.style(styler);
+        styler.setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_PLUS_1);
+        styler.setLegendVisible(false);
+        styler.setXAxisLabelRotation(values.size() > 5 ? 30 : 0);
+        styler.setYAxisDecimalPattern("0.##");
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (var e : values.entrySet()) {
+            double[] v = e.getValue();
+            if (v.length < TestMseBoxChart.MIN_VALUES_PER_BOX) {
+                continue;
+            }
+            BoxSeries s = chart.addSeries(e.getKey() + " (n=" + v.length + ")", v);
+            Color c = colours.getOrDefault(e.getKey(), Color.GRAY);
+            s.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
+            s.setLineColor(c);
+            min = Math.min(min, Arrays.stream(v).min().orElseThrow());
+            max = Math.max(max, Arrays.stream(v).max().orElseThrow());
+        }
+        return min < max ? Optional.of(chart) : Optional.empty();
+    }
+}

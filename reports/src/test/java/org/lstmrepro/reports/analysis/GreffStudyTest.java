@@ -1,0 +1,90 @@
+package org.lstmrepro.reports.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.lstmrepro.core.random.RandomStream;
+
+class GreffStudyTest {
+
+    private static final List<SearchDimension> DIMS = List.of(
+            new SearchDimension("learningRate", 1e-6, 1e-2, SearchDimension.Scale.LOG),
+            new SearchDimension("momentum", 0, 0.99, SearchDimension.Scale.ONE_MINUS_LOG));
+
+    /**
+     * 30 trials of a model: the three best by validation loss have the given test losses; the other 27
+     * have worse validation losses and test losses that would change the result if they were picked.
+     */
+    private static List<StudyTrial> model(String name, double... bestTests) {
+        List<StudyTrial> out = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            double valid = i < bestTests.length ? 1 + i : 100 + i;
+            double test = i < bestTests.length ? bestTests[i] : 0.5;
+            out.add(new StudyTrial(name, valid, test, new double[] {1e-4, 0.9}));
+        }
+        return out;
+    }
+
+    @Test
+    void comparesTheBestTenPercentByValidationWithWelchsTest() {
+        List<StudyTrial> trials = new ArrayList<>(model("vanilla", 4, 5, 6));
+        trials.addAll(model("vanilla:NFG", 1, 2, 3));
+        trials.add(new StudyTrial("vanilla:NP", 1, 7, new double[] {1e-4, 0.9}));
+        trials.add(new StudyTrial("vanilla:NP", Double.NaN, Double.NaN, new double[] {1e-4, 0.9}));
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla",
+                Map.of("vanilla:NFG", "variants", "vanilla:NP", "variants"), DIMS, Set.of(), 1);
+
+        GreffStudy.ModelSummary vanilla = s.models().get(0);
+        assertThat(vanilla.best()).hasSize(3);
+        assertThat(vanilla.bestTest()).containsExactly(4, 5, 6);
+        assertThat(vanilla.bestByValid()).isEqualTo(4);
+        assertThat(vanilla.lowestTest()).isEqualTo(0.5);
+        GreffStudy.ModelSummary np = s.models().get(2);
+        assertThat(np.trials()).isEqualTo(2);
+        assertThat(np.finished()).hasSize(1);
+        assertThat(np.best()).hasSize(1);
+
+        GreffStudy.Comparison nfg = s.comparisons().get(0);
+        // by hand: means 2 and 5, variances 1 and 1, t = 3 / sqrt(2/3) = 3.674, Welch df = 4,
+        // p = I_{4/(4 + t^2)}(2, 1/2) = 0.021312 (the incomplete beta integrated in closed form)
+        assertThat(nfg.welchP()).isCloseTo(0.021312, within(2e-6));
+        assertThat(nfg.mean()).isEqualTo(2);
+        assertThat(nfg.meanBaseline()).isEqualTo(5);
+        GreffStudy.Comparison npc = s.comparisons().get(1);
+        assertThat(npc.welchP()).as("one best trial: no test").isNaN();
+        // Holm over the family: only NFG was tested, m = 1
+        assertThat(nfg.holmP()).isCloseTo(nfg.welchP(), within(1e-15));
+        assertThat(s.fanova()).isNull();
+    }
+
+    @Test
+    void fanovaFindsTheHyperparameterTheLossDependsOn() {
+        RandomStream rng = RandomStream.root(3);
+        List<StudyTrial> trials = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            double logLr = -6 + 4 * rng.nextDouble();
+            double mom = 1 - Math.pow(10, -2 * rng.nextDouble());
+            // test loss depends on the learning rate only: (log10 lr + 3)^2
+            double loss = (logLr + 3) * (logLr + 3);
+            trials.add(new StudyTrial("vanilla", loss, loss, new double[] {Math.pow(10, logLr), mom}));
+        }
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla", Map.of(), DIMS, Set.of("vanilla"), 1);
+        assertThat(s.fanova().main().get(0).mean()).isGreaterThan(0.95);
+        assertThat(s.fanova().main().get(1).mean()).isLessThan(0.02);
+        GreffStudy.Marginal lr = s.fanova().marginals().get(0);
+        assertThat(lr.x()[0]).isCloseTo(1e-6, within(1e-12));
+        assertThat(lr.x()[lr.x().length - 1]).isCloseTo(1e-2, within(1e-9));
+        // the marginal is lowest near lr = 1e-3 (the middle point of the log range)
+        int mid = lr.x().length / 2;
+        assertThat(lr.mean()[mid]).isLessThan(lr.mean()[0]).isLessThan(4.5);
+        GreffStudy.Marginal mom = s.fanova().marginals().get(1);
+        assertThat(mom.x()[0]).isCloseTo(0.99, within(1e-12));
+        assertThat(mom.x()[mom.x().length - 1]).isCloseTo(0, within(1e-12));
+    }
+}
