@@ -55,7 +55,7 @@ class JsbChoralesCliTest {
         Files.writeString(file, """
                 name: jsb-tiny
                 seed: 3
-                samples: 4
+                samples: 8
                 epochs: {max: 1, patience: 1}
                 hyperparameters:
                   learningRate: {logUniform: [1.0e-3, 1.0e-2]}
@@ -71,7 +71,7 @@ class JsbChoralesCliTest {
         Path out = dir.resolve("out");
         CliRun list = CliRun.of("reproduce", file.toString(), "--out", out.toString(), "--list");
         assertThat(list.status()).as(list.err()).isZero();
-        assertThat(list.out()).contains("at most", "estimated CPU time of 8 trials");
+        assertThat(list.out()).contains("at most", "estimated CPU time of 16 trials");
         CliRun run = CliRun.of("reproduce", file.toString(), "--out", out.toString(), "--workers", "2");
         assertThat(run.status()).as(run.err()).isZero();
         String report = Files.readString(out.resolve("report.md"));
