@@ -11,7 +11,10 @@ real step of every sequence once (so B = 32 is per sequence-step, as in our benc
           squared error; inputs drawn like the adding problem's (values in [-1, 1], two marks).
   jsb:    the JSB Chorales training split from the project's data file (88 inputs, 88 outputs,
           next-frame prediction, binary cross-entropy at every step); minibatches of B chorales
-          in a fixed random order, run as packed sequences (no work on padding).
+          in a fixed random order.
+Minibatches are padded to their longest sequence with the loss masked (PyTorch's usual CPU path;
+the padded steps are computed but not counted), or with --packed run as packed sequences, which
+measured 2-3x slower at these sizes.
 
 Usage (Debian: apt-get install python3-torch; use the system python):
   /usr/bin/python3 bench/pytorch_bench.py                        # every case, float32 and float64
@@ -34,6 +37,7 @@ import torch.nn as nn
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JSB_FILE = os.path.join(ROOT, "tasks/src/main/resources/org/lstmrepro/tasks/data/jsb-chorales-quarter.json")
 LOWEST_NOTE, UNITS = 21, 88
+PACKED = False
 
 
 def adding_sequences(count, length, rng):
@@ -87,7 +91,7 @@ def prepare(suite, batches, dtype):
     for b in batches:
         lengths = torch.tensor([len(s[0]) for s in b])
         xs = nn.utils.rnn.pad_sequence([s[0].to(dtype) for s in b])            # [L, B, I]
-        packed = nn.utils.rnn.pack_padded_sequence(xs, lengths, enforce_sorted=False)
+        packed = nn.utils.rnn.pack_padded_sequence(xs, lengths, enforce_sorted=False) if PACKED else xs
         if suite == "adding":
             target = torch.tensor([s[1] for s in b], dtype=dtype)
             prepared.append((packed, target, lengths - 1, int(lengths.sum())))
@@ -102,7 +106,7 @@ def train_batch(model, opt, suite, item):
     packed, target, extra, _ = item
     opt.zero_grad()
     out, _ = model.lstm(packed)
-    ys, _ = nn.utils.rnn.pad_packed_sequence(out)                              # [L, B, H]
+    ys = nn.utils.rnn.pad_packed_sequence(out)[0] if PACKED else out           # [L, B, H]
     if suite == "adding":
         last = ys[extra, torch.arange(ys.shape[1])]                            # [B, H]
         y = torch.sigmoid(model.head(last)).squeeze(1)
@@ -164,12 +168,18 @@ def main():
     p.add_argument("--repetitions", type=int, default=5)
     p.add_argument("--repetition-seconds", type=float, default=1.0)
     p.add_argument("--pool", type=int, default=256, help="adding: pre-generated sequences")
+    p.add_argument("--packed", action="store_true",
+                   help="run minibatches as packed sequences (default: padded to the longest, loss masked;"
+                        " measured faster for these shapes)")
     a = p.parse_args()
+    global PACKED
+    PACKED = a.packed
     torch.set_num_threads(1)
     suites = ["adding", "jsb"] if a.suite == "all" else [a.suite]
     dtypes = {"float32": [torch.float32], "float64": [torch.float64],
               "both": [torch.float32, torch.float64]}[a.dtype]
-    print(f"# torch {torch.__version__}, {torch.get_num_threads()} thread, python {sys.version.split()[0]}")
+    print(f"# torch {torch.__version__}, {torch.get_num_threads()} thread, python {sys.version.split()[0]},"
+          f" {'packed' if PACKED else 'padded'} minibatches")
     print("suite      H   B  dtype     steps/s (wall) median [min, max]   steps per CPU second  CPU share")
     for suite in suites:
         hidden = a.hidden or ([8, 32, 128] if suite == "adding" else [20, 64, 200])

@@ -96,7 +96,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
 
     @Override
     public String id() {
-        return "truncated1997";
+        return TruncatedGradient1997.ID;
     }
 
     @Override

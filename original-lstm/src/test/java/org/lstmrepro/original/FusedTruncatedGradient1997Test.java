@@ -47,6 +47,7 @@ class FusedTruncatedGradient1997Test {
         double[] losses = new double[sequences.length];
         for (int i = 0; i < sequences.length; i++) {
             losses[i] = rule.accumulate(sequences[i], (t, y) -> outputs.add(y.clone()), t -> {
+                p.applyGradientScales(); // per-weight rates and frozen weights, as the trainer applies them
                 for (Parameter q : p.all()) {
                     double[] w = q.value();
                     double[] g = q.gradient();
@@ -94,8 +95,40 @@ class FusedTruncatedGradient1997Test {
         for (int i = 0; i < data.length; i++) {
             data[i] = Fixtures.sequence(config.inputSize(), config.outputSize(), 12 + 3 * i, 20 + i, targetSteps);
         }
-        Lstm1997Network a = Fixtures.network(config, 0.7, 5);
-        Lstm1997Network b = Fixtures.network(config, 0.7, 5);
+        assertOnlineTrainingIsTheGenericRules(config, 5, data);
+    }
+
+    @Test
+    void weightGroupsWithFrozenWeightsGiveTheGenericRulesBitsAndStayFrozen() {
+        Lstm1997Config config = Presets1997.get("adding").config();
+        Sequence[] data = new Sequence[4];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = Fixtures.sequence(2, 1, 30 + i, 40 + i, -1);
+        }
+        WeightGroups groups = WeightGroups.parse("no-constant-cell-sources");
+        List<double[]> generic = null;
+        for (boolean fused : new boolean[] {false, true}) {
+            Lstm1997Network net = Fixtures.network(config, 0.7, 8);
+            groups.initialize(net);
+            groups.applyRates(net);
+            net.parameters().zeroGradients();
+            LearningRule rule = fused ? new FusedTruncatedGradient1997(net) : new TruncatedGradient1997(net);
+            List<double[]> run = trainOnline(rule, net.parameters(), data);
+            assertThat(net.parameters().get("cell.bias").value()).containsOnly(0.0);
+            if (generic == null) {
+                generic = run;
+            } else {
+                for (int i = 0; i < generic.size(); i++) {
+                    assertThat(run.get(i)).as("entry %d", i).isEqualTo(generic.get(i));
+                }
+            }
+        }
+    }
+
+    /** Two copies of one network trained online on {@code data}, by the generic and the fused rule: the same bits. */
+    private static void assertOnlineTrainingIsTheGenericRules(Lstm1997Config config, long seed, Sequence... data) {
+        Lstm1997Network a = Fixtures.network(config, 0.7, seed);
+        Lstm1997Network b = Fixtures.network(config, 0.7, seed);
         a.parameters().zeroGradients();
         b.parameters().zeroGradients();
         List<double[]> generic = trainOnline(new TruncatedGradient1997(a), a.parameters(), data);
@@ -114,15 +147,7 @@ class FusedTruncatedGradient1997Test {
         int[] targetSteps = {FusedTruncatedGradient1997.BLOCK - 1, FusedTruncatedGradient1997.BLOCK,
                 2 * FusedTruncatedGradient1997.BLOCK + 3, -1};
         Sequence[] data = {Fixtures.sequence(3, 2, steps, 31, targetSteps), Fixtures.sequence(3, 2, steps - 7, 32, -1)};
-        Lstm1997Network a = Fixtures.network(config, 0.7, 6);
-        Lstm1997Network b = Fixtures.network(config, 0.7, 6);
-        a.parameters().zeroGradients();
-        b.parameters().zeroGradients();
-        List<double[]> generic = trainOnline(new TruncatedGradient1997(a), a.parameters(), data);
-        List<double[]> fused = trainOnline(new FusedTruncatedGradient1997(b), b.parameters(), data);
-        for (int i = 0; i < generic.size(); i++) {
-            assertThat(fused.get(i)).as("entry %d", i).isEqualTo(generic.get(i));
-        }
+        assertOnlineTrainingIsTheGenericRules(config, 6, data);
     }
 
     @Test
@@ -138,7 +163,7 @@ class FusedTruncatedGradient1997Test {
         net.parameters().zeroGradients();
         rule.accumulate(seq, StepObserver.NONE, GradientListener.NONE);
         assertThat(Fixtures.gradients(net.parameters())).isDeepEqualTo(first);
-        assertThat(rule.id()).isEqualTo("truncated1997");
+        assertThat(rule.id()).isEqualTo(TruncatedGradient1997.ID);
         assertThat(rule.network()).isSameAs(net);
     }
 }

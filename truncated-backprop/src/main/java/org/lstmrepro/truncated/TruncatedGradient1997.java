@@ -46,6 +46,9 @@ import org.lstmrepro.core.model.Trajectory;
  */
 public final class TruncatedGradient1997 implements LearningRule {
 
+    /** The rule's id, {@code --rule truncated1997}. */
+    public static final String ID = "truncated1997";
+
     private final CecNetwork network;
     private final OutputUnits outputUnits;
     private final Trajectory trajectory;
@@ -124,7 +127,7 @@ public final class TruncatedGradient1997 implements LearningRule {
 
     @Override
     public String id() {
-        return "truncated1997";
+        return ID;
     }
 
     @Override
