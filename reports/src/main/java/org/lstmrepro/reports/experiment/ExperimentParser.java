@@ -107,8 +107,16 @@ public final class ExperimentParser {
             tasks.addAll(tasks(t));
         }
         List<ModelEntry> models = new ArrayList<>();
+        java.util.Set<String> taskIds = tasks.stream().map(TaskEntry::id).collect(java.util.stream.Collectors.toSet());
         for (ConfigNode m : nonEmptyList(root, "models")) {
-            models.add(model(m));
+            ModelEntry entry = model(m);
+            for (String task : entry.notes().keySet()) { // a note on a task the experiment does not run would never show
+                if (!taskIds.contains(task)) {
+                    throw m.get("notes").get(task).error("no task '" + task + "' in this experiment (tasks: "
+                            + String.join(", ", new java.util.TreeSet<>(taskIds)) + ")");
+                }
+            }
+            models.add(entry);
         }
         Map<HyperparameterName, Hyperparameter> hyperparameters = hyperparameters(root.get("hyperparameters"));
         Integer samples = samples(root.get("samples"));

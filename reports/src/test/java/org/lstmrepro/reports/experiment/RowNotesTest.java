@@ -46,6 +46,14 @@ class RowNotesTest {
     }
 
     @Test
+    void aNoteOnATaskTheExperimentDoesNotRunIsRefused(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: n\nseeds: 1\ntasks: [{id: adding}]\nmodels:\n"
+                + "  - model: rnn\n    notes: {temporal-order-6a: never shown}\n");
+        assertThatThrownBy(() -> ExperimentSource.load(bad.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("notes.temporal-order-6a").hasMessageContaining("no task 'temporal-order-6a'");
+    }
+
+    @Test
     void thePrintedTableEndsWithTheNotes() {
         TrialRecord r = new TrialRecord("k", "e", "adding(length=100)", "original1997/truncated1997", Map.of(), Map.of(),
                 "BUDGET_EXHAUSTED", 10, 0, 10, null, 0.5, 1, 1.0, List.of(), null, "c", null, null, null, null,
