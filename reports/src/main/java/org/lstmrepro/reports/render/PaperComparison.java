@@ -1,5 +1,7 @@
 package org.lstmrepro.reports.render;
 
+import org.lstmrepro.reports.store.TrialRecord;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +21,27 @@ final class PaperComparison {
     /** The table, or empty when no paper reports on this task with any of its models. */
     static Optional<Block.Table> of(TaskGroup task, PaperResults papers) {
         List<List<String>> rows = new ArrayList<>();
-        task.byModel().forEach((model, trials) -> papers.find(task.label(), ModelLabel.parse(model)).ifPresent(p -> {
+        task.byModel().forEach((model, trials) -> papers.find(task.label(), resolved(model, trials)).ifPresent(p -> {
             GroupStats s = GroupStats.of(trials);
             rows.add(List.of("`" + model + "`", p.experiment() + " (" + p.runs() + " runs)", Format.count(p.sequences()),
                     s.sequences().map(q -> Format.count(q.median())).orElse(Format.NONE),
                     s.sequences().map(q -> Format.ratio(q.median() / p.sequences())).orElse(Format.NONE),
-                    p.wrong() + "/" + p.testSize() + " (" + Format.percent(p.wrongRate(), 3) + ")",
+                    p.wrong() < 0 ? "not reported" : p.wrong() + "/" + p.testSize() + " (" + Format.percent(p.wrongRate(), 3) + ")",
                     s.medianTestErrorRate().map(r -> Format.percent(r, 3)).orElse(Format.NONE)));
         }));
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Block.Table(HEADER, rows));
+    }
+
+    /**
+     * The model and rule the trials ran ({@code spec.model} and {@code settings.rule} of a record), so
+     * that an entry's free-form label (e.g. {@code original1997 no-constant-cell-sources}) still meets
+     * the paper's row; the label itself when a record does not say.
+     */
+    static ModelLabel resolved(String label, List<TrialRecord> trials) {
+        if (!trials.isEmpty() && trials.get(0).spec().get("model") instanceof String m
+                && trials.get(0).settings().get("rule") instanceof String rule) {
+            return ModelLabel.parse(m + "/" + rule);
+        }
+        return ModelLabel.parse(label);
     }
 }

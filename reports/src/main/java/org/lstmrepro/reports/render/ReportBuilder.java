@@ -120,6 +120,15 @@ final class ReportBuilder {
                     + "before calling a variant different."));
             blocks.add(table);
         });
+        ReadingComparison.of(task.byModel()).ifPresent(table -> {
+            blocks.add(new Block.Heading(3, "Readings of the 1997 network against the paper's"));
+            blocks.add(new Block.Paragraph("Trials of the 1997 LSTM that change groups of its weights (`weightGroups`: a "
+                    + "reading of the paper, or an ablation) against the trials that do not (the paper as read). Mann-Whitney U, "
+                    + "two-sided, on sequences to criterion: over the solved trials (exact without ties), and over all "
+                    + "trials with the unsolved ranked after every solved one (normal approximation when the unsolved tie); "
+                    + "Holm's correction over this task's comparisons."));
+            blocks.add(table);
+        });
         PlateauTable.of(task.byModel()).ifPresent(table -> {
             blocks.add(new Block.Heading(3, "Where the trials left their plateau"));
             blocks.add(new Block.Paragraph("A trial's plateau end is the first training sequence after which its stopping "

@@ -62,14 +62,18 @@ class PresetsTest {
     }
 
     @Test
-    void quickRunsThreeModelsOnTwoTasksWithFourSeedsAndTheDocumentedBudgets() {
+    void quickRunsFourModelsOnTwoTasksWithFourSeedsAndTheDocumentedBudgets() {
         List<PlannedTrial> trials = TrialPlanner.plan(ExperimentSource.load("quick"));
-        assertThat(trials).hasSize(3 * 2 * 4);
+        assertThat(trials).hasSize(4 * 2 * 4);
         Map<String, Set<Long>> budgets = trials.stream().collect(Collectors.groupingBy(
                 t -> t.modelLabel() + " on " + t.taskLabel(),
                 Collectors.mapping(t -> t.spec().maxSequences(), Collectors.toSet())));
         assertThat(budgets).containsOnly(
                 Map.entry("original1997/truncated1997 on adding(length=100)", Set.of(150_000L)),
+                Map.entry("original1997/truncated1997 reading (linear out, no-constant-cell-sources) on adding(length=100)",
+                        Set.of(150_000L)),
+                Map.entry("original1997/truncated1997 reading (linear out, no-constant-cell-sources) on temporal-order-6a",
+                        Set.of(60_000L)),
                 Map.entry("vanilla/bptt (fb+5, clip 1, adam) on adding(length=100)", Set.of(80_000L)),
                 Map.entry("rnn/bptt on adding(length=100)", Set.of(40_000L)),
                 Map.entry("original1997/truncated1997 on temporal-order-6a", Set.of(60_000L)),
