@@ -37,10 +37,15 @@ class OptionDocsTest {
         }
     }
 
+    /**
+     * Docs, javadoc and tests cite papers and the repository's own files only. Generated reports
+     * ({@code docs/results/}) are output, not prose: they name the store they were made from.
+     */
     @Test
     void noDocumentOrSourceCitesAPathOutsideTheRepository() throws IOException {
         try (var files = Files.walk(ROOT)) {
             var offenders = files.filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
+                    .filter(p -> !p.startsWith(ROOT.resolve("docs/results")))
                     .filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".java"))
                     .filter(p -> {
                         try {
