@@ -29,7 +29,11 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
     public static final int MIN_PER_SIDE = 2;
     /** Points per marginal curve. */
     public static final int MARGINAL_POINTS = 41;
-    /** The fewest finished trials a forest is fitted to. */
+    /**
+     * The fewest distinct hyperparameter points among the finished trials a forest is fitted to (when
+     * every model sees the same draws, the variants of one draw count once: the forest cannot separate
+     * hyperparameters from a handful of points).
+     */
     public static final int MIN_FANOVA_TRIALS = 8;
 
     /**
@@ -118,7 +122,8 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
         }
         comparisons = holm(comparisons);
         List<StudyTrial> pooled = trials.stream().filter(t -> fanovaModels.contains(t.model()) && t.finished()).toList();
-        Importance importance = pooled.size() >= MIN_FANOVA_TRIALS
+        long points = pooled.stream().map(t -> Arrays.toString(t.hyperparameters())).distinct().count();
+        Importance importance = points >= MIN_FANOVA_TRIALS
                 ? importance(pooled, dimensions, fanovaModels.stream().filter(byModel::containsKey).sorted().toList(), seed)
                 : null;
         return new GreffStudy(List.copyOf(models), List.copyOf(comparisons), importance);

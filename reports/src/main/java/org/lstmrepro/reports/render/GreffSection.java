@@ -136,7 +136,8 @@ final class GreffSection {
         }
         figures.add("nll-all", NllBoxChart.of("Test NLL per frame, all trials: " + task.text(), "test NLL (nats per frame)",
                 all, colours), "Test NLL per frame of every trial with a result, per model (box: quartiles, line: "
-                + "median, whiskers: 1.5 IQR), as Greff et al. 2015 figure 3.");
+                + "median, whiskers: 1.5 IQR; the number of trials in brackets; a log axis when a few runs lie far above "
+                + "the rest), as Greff et al. 2015 figure 3.");
         figures.add("nll-best", NllBoxChart.of("Test NLL per frame, best 10 % by validation: " + task.text(),
                 "test NLL (nats per frame)", best, colours), "Test NLL per frame of each model's best 10 % of trials by "
                 + "validation NLL (a model needs " + TestMseBoxChart.MIN_VALUES_PER_BOX + " for a box).");
@@ -146,8 +147,9 @@ final class GreffSection {
         blocks.accept(new Block.Heading(3, "Hyperparameter importance (fANOVA)"));
         GreffStudy.Importance imp = study.fanova();
         if (imp == null) {
-            blocks.accept(new Block.Paragraph("Not computed: fewer than " + GreffStudy.MIN_FANOVA_TRIALS
-                    + " trials of the vanilla LSTM family with a result."));
+            blocks.accept(new Block.Paragraph("Not computed yet: the vanilla LSTM family's trials with a result cover fewer "
+                    + "than " + GreffStudy.MIN_FANOVA_TRIALS + " distinct hyperparameter points (every model sees the same "
+                    + "draws, so a search cut short has few)."));
             return;
         }
         blocks.accept(new Block.Paragraph("Functional ANOVA (Hutter, Hoos & Leyton-Brown 2014) of the test NLL over the "

@@ -14,7 +14,7 @@ import org.lstmrepro.reports.analysis.SearchDimension;
 /**
  * One hyperparameter's fANOVA marginal, as Greff et al. (2015, figure 4) draw them: the predicted test
  * loss averaged over all other hyperparameters (solid), and one standard deviation over the forest's
- * trees either side (dashed). Log axis for a log-uniformly sampled hyperparameter.
+ * trees either side (dashed). Log axis for a log-uniformly sampled hyperparameter that spans a decade.
  */
 final class MarginalChart {
 
@@ -25,7 +25,8 @@ final class MarginalChart {
 
     static XYChart of(GreffStudy.Marginal m, String yTitle, String what) {
         SearchDimension d = m.dimension();
-        boolean log = d.scale() == SearchDimension.Scale.LOG;
+        // a log axis only over at least a decade: XChart labels no tick on a shorter one
+        boolean log = d.scale() == SearchDimension.Scale.LOG && d.high() >= 10 * d.low();
         XYChart chart = new XYChartBuilder().width(Charts.WIDTH / 2 + 120).height(Charts.HEIGHT - 120)
                 .title("fANOVA marginal: " + d.name() + " (" + what + ")")
                 .xAxisTitle(d.name() + (log ? " (log scale)" : "")).yAxisTitle(yTitle).build();

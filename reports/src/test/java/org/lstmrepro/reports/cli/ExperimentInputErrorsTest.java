@@ -44,6 +44,12 @@ class ExperimentInputErrorsTest {
                         "hidden.yaml: models[0].options.hiddenSize: must be an integer in [1, 4096], was 2.0e9"),
                 Arguments.of("hidden-int.yaml", OK.replace("{model: rnn}", "{model: rnn, options: {hiddenSize: 2000000000}}"),
                         List.of(), "hidden-int.yaml: models[0].options.hiddenSize: must be an integer in [1, 4096], was 2000000000"),
+                Arguments.of("epochs.yaml", OK + "epochs: {max: 0}\n", List.of(), "epochs.yaml: epochs.max: "),
+                Arguments.of("epoch-key.yaml", OK + "epochs: {min: 3}\n", List.of(), "epoch-key.yaml: epochs.min: unknown key"),
+                Arguments.of("noise.yaml", OK + "hyperparameters: {inputNoise: -1}\n", List.of(),
+                        "inputNoise must be finite and >= 0, was -1.0"),
+                Arguments.of("noise-on-adding.yaml", OK + "hyperparameters: {inputNoise: 0.5}\n", List.of(),
+                        "epochs, patience and input noise apply to a task with a fixed data set (jsb-chorales), not to adding"),
                 Arguments.of("wrong-family.yaml", OK.replace("{model: rnn}", "{model: rnn, options: {derivativeClip: 1}}"),
                         List.of(), "wrong-family.yaml: models[0].options.derivativeClip: derivativeClip is not an option of model rnn"));
     }
