@@ -56,7 +56,7 @@ final class ReportBuilder {
         String title = "lstm-repro report: " + experiments;
         blocks.add(new Block.Heading(1, title));
         blocks.add(new Block.Paragraph("Generated " + generated + " from " + trials.size() + " trials in `"
-                + dir.toAbsolutePath().normalize() + "`, by code at commit(s) " + commits(trials) + "."));
+                + dir.normalize() + "`, by code at commit(s) " + commits(trials) + "."));
         howToRead();
         List<TaskGroup> tasks = TaskGroup.of(trials);
         Map<String, Color> colours = Charts.colours(trials.stream().map(TrialRecord::modelLabel).distinct()
@@ -268,7 +268,7 @@ final class ReportBuilder {
         }
         items.add("generated: " + generated);
         items.add("trials: " + trials.size());
-        items.add("results store: `" + dir.toAbsolutePath().normalize().resolve("trials") + "`");
+        items.add("results store: `" + dir.normalize().resolve("trials") + "`");
         items.add("experiment(s): " + distinct(trials, TrialRecord::experiment).keySet().stream()
                 .map(e -> "`" + e + "`").collect(Collectors.joining(", ")));
         papers.all().stream().map(PaperResult::citation).distinct().forEach(c -> items.add("published numbers: " + c));

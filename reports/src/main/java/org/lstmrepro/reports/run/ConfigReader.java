@@ -34,6 +34,15 @@ final class ConfigReader {
         return toInt(key, required(key));
     }
 
+    /** A required integer in [min, max]; outside it, an error naming the key and its limits. */
+    int requiredInt(String key, int min, int max) {
+        int v = requiredInt(key);
+        if (v < min || v > max) {
+            throw error(key, "must be an integer in [" + min + ", " + max + "], was " + v);
+        }
+        return v;
+    }
+
     int integer(String key, int defaultValue) {
         Object v = optional(key);
         return v == null ? defaultValue : toInt(key, v);

@@ -31,6 +31,9 @@ import org.lstmrepro.vanilla.WeightDistribution;
  */
 public final class ModelConfigs {
 
+    /** Largest input or output layer a parameter file may declare (Experiment 2c's p + 4 stays far below). */
+    static final int MAX_UNITS = 1_000_000;
+
     private ModelConfigs() {
     }
 
@@ -84,11 +87,11 @@ public final class ModelConfigs {
      */
     public static Lstm1997Config original1997FromMap(Map<String, ?> config, String source) {
         ConfigReader r = new ConfigReader(config, source);
-        int inputSize = r.requiredInt("inputSize");
-        int blocks = r.requiredInt("blocks");
-        int cellsPerBlock = r.requiredInt("cellsPerBlock");
+        int inputSize = r.requiredInt("inputSize", 1, MAX_UNITS);
+        int blocks = r.requiredInt("blocks", 1, CommonOptions.MAX_BLOCKS);
+        int cellsPerBlock = r.requiredInt("cellsPerBlock", 1, CommonOptions.MAX_CELLS_PER_BLOCK);
         int hiddenUnits = r.integer("hiddenUnits", 0);
-        int outputSize = r.requiredInt("outputSize");
+        int outputSize = r.requiredInt("outputSize", 1, MAX_UNITS);
         OutputActivation activation = r.named("outputActivation", OutputActivation.SIGMOID.id(), OutputActivation::fromId);
         double initRange = r.number("initRange", Lstm1997Config.DEFAULT_INIT_RANGE);
         double[] inputGateBiases = r.numbers("inputGateBiases", new double[0]);
@@ -109,9 +112,9 @@ public final class ModelConfigs {
     /** The configuration of a vanilla LSTM (any variant) from a {@code config} map. */
     public static VanillaConfig vanillaFromMap(Map<String, ?> config, String source) {
         ConfigReader r = new ConfigReader(config, source);
-        int inputSize = r.requiredInt("inputSize");
-        int hiddenSize = r.requiredInt("hiddenSize");
-        int outputSize = r.requiredInt("outputSize");
+        int inputSize = r.requiredInt("inputSize", 1, MAX_UNITS);
+        int hiddenSize = r.requiredInt("hiddenSize", 1, CommonOptions.MAX_HIDDEN);
+        int outputSize = r.requiredInt("outputSize", 1, MAX_UNITS);
         Variant variant = r.named("variant", null, Variant::fromId);
         OutputUnits units = outputUnits(r);
         Initialisation init = initialisation(r);
@@ -131,9 +134,9 @@ public final class ModelConfigs {
     /** The configuration of a simple RNN or a GRU from a {@code config} map. */
     public static BaselineConfig baselineFromMap(Map<String, ?> config, String source) {
         ConfigReader r = new ConfigReader(config, source);
-        int inputSize = r.requiredInt("inputSize");
-        int hiddenSize = r.requiredInt("hiddenSize");
-        int outputSize = r.requiredInt("outputSize");
+        int inputSize = r.requiredInt("inputSize", 1, MAX_UNITS);
+        int hiddenSize = r.requiredInt("hiddenSize", 1, CommonOptions.MAX_HIDDEN);
+        int outputSize = r.requiredInt("outputSize", 1, MAX_UNITS);
         OutputUnits units = outputUnits(r);
         Initialisation init = initialisation(r);
         r.requireNoOtherKeys();

@@ -54,8 +54,13 @@ public final class Original1997Family implements ModelFamily {
     public static final ModelOption<String> WEIGHT_GROUPS = new ModelOption<>("weightGroups", "--weight-groups", "G",
             OptionType.text("GROUP=init:V,rate:F parts separated by ';', or a reading (" + WeightGroups.readingNames() + ")",
                     WeightGroups::parse, "no-constant-cell-sources", "cell.bias=init:0,rate:0"),
-            "Initial value and learning-rate factor of groups of weights, e.g. cell.bias=init:0,rate:0, or a named"
-                    + " reading of the paper's network (docs/reproduction.md).", "paper (every weight drawn and trained)");
+            "Initial value (init, set after the draw) and learning-rate factor (rate: the gradient is multiplied by F"
+                    + " before every update; 0 freezes) of groups of weights. GROUP is TARGET.SOURCE: TARGET cell,"
+                    + " input_gate, output_gate, hidden, output or all; SOURCE bias, input, cell, hidden, input_gate,"
+                    + " output_gate, gates or all (e.g. cell.bias=init:0,rate:0). Readings: no-constant-cell-sources"
+                    + " (cell.bias and cell.gates held at 0, the reading that meets the paper's long-lag numbers,"
+                    + " docs/reproduction.md), no-biases (all.bias held at 0, Experiment 2c's preset).",
+            "paper (every weight drawn and trained)");
 
     @Override
     public List<ModelOption<?>> options() {

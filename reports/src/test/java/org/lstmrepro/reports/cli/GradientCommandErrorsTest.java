@@ -91,7 +91,7 @@ class GradientCommandErrorsTest {
                 Arguments.of("--init-seed 1 --config $CUNKNOWN --write-params $W", "c2.json: config: unknown key 'hidden'"),
                 Arguments.of("--init-seed 1 --config $CMISSING --write-params $W", "c3.json: config: missing key 'hiddenSize'"),
                 Arguments.of("--init-seed 1 --config $CTYPE --write-params $W", "c4.json: config.hiddenSize: expected an integer, found the string \"3\""),
-                Arguments.of("--init-seed 1 --config $CZERO --write-params $W", "c5.json: config: blocks must be at least 1, was 0"),
+                Arguments.of("--init-seed 1 --config $CZERO --write-params $W", "c5.json: config.blocks: must be an integer in [1, 256], was 0"),
                 Arguments.of("--init-seed 1 --config $CVARIANT --write-params $W", "c6.json: config.variant: unknown LSTM variant 'LSTM'"),
                 Arguments.of("--init-seed 1 --config $NONE --write-params $W", "no-such-file.json: no such file"),
                 Arguments.of("--init-seed 1 --config $C --write-params $W --sequence $S --rule adam --out $OUT", "unknown rule 'adam'"),

@@ -103,7 +103,7 @@ class ModelConfigsTest {
                 Arguments.of(vanilla, withVanilla("initWeights", "normal"), "config.initWeights: unknown weight distribution 'normal'"),
                 Arguments.of(vanilla, withVanilla("initScale", 0), "p.json: config: weight distribution uniform: the half-range must be positive"),
                 Arguments.of(vanilla, withVanilla("initRecurrent", "identity"), "config.initRecurrent: unknown recurrent initialisation"),
-                Arguments.of(vanilla, withVanilla("hiddenSize", 0), "p.json: config: hiddenSize must be at least 1, was 0"),
+                Arguments.of(vanilla, withVanilla("hiddenSize", 0), "p.json: config.hiddenSize: must be an integer in [1, 4096], was 0"),
                 Arguments.of(baseline, withVanilla(), "p.json: config: unknown key 'variant'"),
                 Arguments.of(baseline, withVanilla("forgetGateBias", 1), "unknown keys 'variant', 'forgetGateBias'"));
     }
@@ -138,5 +138,18 @@ class ModelConfigsTest {
     private static Map<String, Object> without(Map<String, Object> m, String key) {
         m.remove(key);
         return m;
+    }
+
+    @Test
+    void sizesBeyondTheLimitsAreRefusedByName() {
+        // a parameter file's config is bounded like the CLI and experiment options: no integer overflow later
+        assertThatThrownBy(() -> ModelConfigs.vanillaFromMap(Map.of("inputSize", 2, "hiddenSize", 2_000_000_000,
+                "outputSize", 1, "variant", "vanilla"), SRC))
+                .isInstanceOf(InterchangeFormatException.class)
+                .hasMessageContaining("hiddenSize").hasMessageContaining("[1, " + CommonOptions.MAX_HIDDEN + "]");
+        assertThatThrownBy(() -> ModelConfigs.original1997FromMap(Map.of("inputSize", 2, "blocks", 100_000,
+                "cellsPerBlock", 2, "outputSize", 1), SRC)).hasMessageContaining("blocks").hasMessageContaining("[1, ");
+        assertThatThrownBy(() -> ModelConfigs.baselineFromMap(Map.of("inputSize", 0, "hiddenSize", 4, "outputSize", 1), SRC))
+                .hasMessageContaining("inputSize");
     }
 }
