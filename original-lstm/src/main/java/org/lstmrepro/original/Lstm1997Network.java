@@ -277,7 +277,7 @@ public final class Lstm1997Network implements CecNetwork {
      *
      * @return {@code [T][R]}, fresh arrays
      */
-    public double[][] recordRecurrentSources(Sequence sequence) {
+    double[][] recordRecurrentSources(Sequence sequence) {
         double[][] recorded = new double[sequence.length()][];
         double[][] inputs = sequence.inputs();
         for (int t = 0; t < inputs.length; t++) {
@@ -298,7 +298,7 @@ public final class Lstm1997Network implements CecNetwork {
      * @param recorded {@code [T][R]}, or null
      * @return the loss summed over the steps with a target
      */
-    public double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
+    double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
         double[][] inputs = sequence.inputs();
         double[][] targets = sequence.targets();
         if (recorded != null) {

@@ -23,7 +23,7 @@ import org.lstmrepro.core.random.RandomStream;
  * </pre>
  * with h_{-1} = 0, read by a layer of output units.
  *
- * <p>Tensors (interchange.md, model id {@code gru}, gate blocks stacked r, z, n):
+ * <p>Tensors (docs/formats.md, model id {@code gru}, gate blocks stacked r, z, n):
  * {@code weight_ih} [3H, I], {@code weight_hh} [3H, H], {@code bias_ih} [3H], {@code bias_hh} [3H],
  * {@code output.weight} [K, H], {@code output.bias} [K]. The carry is dE/dh_t arriving through step
  * t + 1 ([H]). One sequence or a masked minibatch ({@link BatchBpttNetwork}; the single-sequence

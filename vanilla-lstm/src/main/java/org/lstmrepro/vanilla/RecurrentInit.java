@@ -1,7 +1,9 @@
 package org.lstmrepro.vanilla;
 
+import org.lstmrepro.core.Identified;
+
 /** How the recurrent weight matrices ({@code weight_hh}) are initialised. */
-public enum RecurrentInit {
+public enum RecurrentInit implements Identified {
     /** From the same distribution as every other weight. */
     SAME("same"),
     /**
@@ -17,16 +19,12 @@ public enum RecurrentInit {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static RecurrentInit fromId(String id) {
-        for (RecurrentInit r : values()) {
-            if (r.id.equalsIgnoreCase(id)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown recurrent initialisation '" + id + "' (expected same or orthogonal)");
+        return Identified.fromId(RecurrentInit.class, id, "recurrent initialisation");
     }
 }

@@ -16,7 +16,7 @@ import org.lstmrepro.core.random.RandomStream;
  * The simple (Elman) tanh RNN baseline, as PyTorch {@code nn.RNN}: h_t = tanh(W_ih x_t + W_hh h_{t-1} + b),
  * h_{-1} = 0, read by a layer of output units.
  *
- * <p>Tensors (interchange.md, model id {@code rnn}): {@code weight_ih} [H, I], {@code weight_hh}
+ * <p>Tensors (docs/formats.md, model id {@code rnn}): {@code weight_ih} [H, I], {@code weight_hh}
  * [H, H], {@code bias} [H], {@code output.weight} [K, H], {@code output.bias} [K]. The carry is
  * dE/dh_t arriving through step t + 1 ([H]). One sequence or a masked minibatch
  * ({@link BatchBpttNetwork}; the single-sequence methods are the batch of one).

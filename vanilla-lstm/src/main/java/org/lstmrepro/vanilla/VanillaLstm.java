@@ -28,7 +28,7 @@ import org.lstmrepro.truncated.CecNetwork;
  * by full BPTT (or truncated BPTT) over the {@link BpttNetwork} contract, one sequence at a time or as
  * masked minibatches ({@link BatchBpttNetwork}; the single-sequence methods are the batch of one).
  *
- * <p>Forward pass (greff2015.md; Greff et al. 2015, section 2):
+ * <p>Forward pass (docs/models.md, M12-M17; Greff et al. 2015, section 2):
  * <pre>
  * z_t = g(W_z x_t + R_z y_{t-1} + b_z)
  * i_t = σ(W_i x_t + R_i y_{t-1} + p_i ⊙ c_{t-1} + b_i)
@@ -42,7 +42,7 @@ import org.lstmrepro.truncated.CecNetwork;
  * and FGR adds {@code G [i_{t-1}; f_{t-1}; o_{t-1}]} to the gates' net inputs (with the gate
  * activations before step 0 taken as 0, like y and c).
  *
- * <p>Tensors (interchange.md, PyTorch {@code nn.LSTM} layout, gate blocks stacked i, f, g(=z), o):
+ * <p>Tensors (docs/formats.md, PyTorch {@code nn.LSTM} layout, gate blocks stacked i, f, g(=z), o):
  * {@code weight_ih} [4H, I], {@code weight_hh} [4H, H], {@code bias} [4H], {@code peephole_i},
  * {@code peephole_f}, {@code peephole_o} [H] (not in NP), {@code weight_gate_recurrent} [3H, 3H]
  * (FGR only; row and column blocks i, f, o), {@code output.weight} [K, H], {@code output.bias} [K].
@@ -413,7 +413,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
     }
 
     /**
-     * Backward through step {@code t} for every row of the step (greff2015.md, backward pass), with
+     * Backward through step {@code t} for every row of the step (docs/models.md, M18-M22), with
      * {@code carry} row-major [B, carrySize]. {@code detached}: only the carousel path is carried back.
      */
     private void backwardKernel(LstmTrajectory tr, int t, double[] outputNetDelta, double[] carry, boolean detached) {
@@ -691,7 +691,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
      *
      * @return {@code [T][2H]} or {@code [T][6H]}, fresh arrays
      */
-    public double[][] recordRecurrentSources(Sequence sequence) {
+    double[][] recordRecurrentSources(Sequence sequence) {
         double[][] recorded = new double[sequence.length()][];
         LstmTrajectory tr = inference();
         double[][] inputs = sequence.inputs();
@@ -721,7 +721,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
      *
      * @return the loss summed over the steps with a target
      */
-    public double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
+    double forwardWithConstantSources(Sequence sequence, double[][] recorded, StepObserver observer) {
         double[][] inputs = sequence.inputs();
         double[][] targets = sequence.targets();
         for (int t = 0; t + 1 < inputs.length; t++) {

@@ -1,12 +1,13 @@
 package org.lstmrepro.vanilla;
 
+import org.lstmrepro.core.Identified;
 import org.lstmrepro.core.math.Activation;
 
 /**
  * The vanilla LSTM and the eight variants of Greff et al. (2015, section 3; table in
- * {@code greff2015.md}), each one change to the vanilla cell, expressed as a {@link CellStructure}.
+ * {@code docs/models.md}), each one change to the vanilla cell, expressed as a {@link CellStructure}.
  */
-public enum Variant {
+public enum Variant implements Identified {
     /** The vanilla LSTM: input, forget and output gates, peepholes, g = h = tanh. */
     VANILLA("vanilla", CellStructure.VANILLA),
     /** No input gate: i_t = 1. */
@@ -35,6 +36,7 @@ public enum Variant {
     }
 
     /** The name used in configuration and parameter files ({@code vanilla}, {@code NIG}, ...). */
+    @Override
     public String id() {
         return id;
     }
@@ -46,12 +48,6 @@ public enum Variant {
 
     /** The variant with that id (case-insensitive). */
     public static Variant fromId(String id) {
-        for (Variant v : values()) {
-            if (v.id.equalsIgnoreCase(id)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("unknown LSTM variant '" + id
-                + "' (expected vanilla, NIG, NFG, NOG, NIAF, NOAF, NP, CIFG or FGR)");
+        return Identified.fromId(Variant.class, id, "LSTM variant");
     }
 }

@@ -28,7 +28,7 @@ import org.lstmrepro.truncated.FullBptt;
 /** The tensors each variant carries, the rows it leaves unused, and the constant error carousel. */
 class CellStructureTest {
 
-    /** Gate block positions in the stacked tensors (interchange.md: i, f, g, o). */
+    /** Gate block positions in the stacked tensors (docs/formats.md: i, f, g, o). */
     private static final int I_BLOCK = 0;
     private static final int F_BLOCK = 1;
     private static final int O_BLOCK = 3;

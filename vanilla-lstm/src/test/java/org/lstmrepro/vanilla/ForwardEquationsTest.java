@@ -15,7 +15,7 @@ import org.lstmrepro.core.random.RandomStream;
 
 /**
  * The forward passes against the published equations, evaluated here independently with scalar
- * loops: greff2015.md for every variant, and PyTorch's documented {@code nn.LSTM}, {@code nn.GRU}
+ * loops: docs/models.md (M12-M17) for every variant, and PyTorch's documented {@code nn.LSTM}, {@code nn.GRU}
  * and {@code nn.RNN} equations for the interchange layout.
  */
 class ForwardEquationsTest {
@@ -47,7 +47,7 @@ class ForwardEquationsTest {
     }
 
     /**
-     * greff2015.md, forward pass, written out per variant from the variant table (not from
+     * docs/models.md (M12-M17), written out per variant from the variant table (not from
      * {@link CellStructure}). Returns {y_t, c_t} for every step.
      */
     private static double[][][] greff(ParameterSet p, Variant v, double[][] x) {

@@ -16,7 +16,7 @@ import org.lstmrepro.core.gradcheck.GradientCheck;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.random.RandomStream;
 
-/** Full BPTT through every network of the module against finite differences (greff2015.md, backward pass). */
+/** Full BPTT through every network of the module against finite differences (docs/models.md, M18-M22). */
 class GradientTest {
 
     private static final double TOLERANCE = 1e-6;

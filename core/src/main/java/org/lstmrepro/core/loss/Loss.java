@@ -1,9 +1,11 @@
 package org.lstmrepro.core.loss;
 
+import org.lstmrepro.core.Identified;
+
 /**
  * The error measure of one step that has a target, as the interchange spec defines the loss.
  */
-public enum Loss {
+public enum Loss implements Identified {
     /** E = 0.5 * sum_k (y_k - d_k)^2 (the 1997 tasks; linear or sigmoid outputs). */
     SQUARED_ERROR("squared-error"),
     /** E = -sum_k d_k log y_k (softmax outputs, one-hot or probability targets). */
@@ -26,18 +28,13 @@ public enum Loss {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static Loss fromId(String id) {
-        for (Loss l : values()) {
-            if (l.id.equalsIgnoreCase(id)) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException("unknown loss '" + id
-                + "' (expected squared-error, cross-entropy or binary-cross-entropy)");
+        return Identified.fromId(Loss.class, id, "loss");
     }
 
     /** The loss of output {@code y} against target {@code d}. */

@@ -1,11 +1,12 @@
 package org.lstmrepro.core.loss;
 
+import org.lstmrepro.core.Identified;
 import org.lstmrepro.core.math.Exponential;
 
 /**
  * The activation of a network's output units, applied to their net inputs.
  */
-public enum OutputActivation {
+public enum OutputActivation implements Identified {
     /** y = net. */
     LINEAR("linear"),
     /** y = 1 / (1 + e^-net), element-wise (the 1997 output units). */
@@ -20,18 +21,14 @@ public enum OutputActivation {
     }
 
     /** The name used in configuration and parameter files. */
+    @Override
     public String id() {
         return id;
     }
 
     /** The activation with that name ({@code linear}, {@code sigmoid}, {@code softmax}). */
     public static OutputActivation fromId(String id) {
-        for (OutputActivation a : values()) {
-            if (a.id.equalsIgnoreCase(id)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown output activation '" + id + "' (expected linear, sigmoid or softmax)");
+        return Identified.fromId(OutputActivation.class, id, "output activation");
     }
 
     /** Writes the activations of {@code net} into {@code y} (same length; may be the same array). */

@@ -1,5 +1,7 @@
 package org.lstmrepro.core.math;
 
+import org.lstmrepro.core.Identified;
+
 /**
  * Squashing functions with their derivatives.
  *
@@ -17,7 +19,7 @@ package org.lstmrepro.core.math;
  * {@link #derivative(double, double)} takes both and uses the output only where that is exact to about
  * 1e-13, the net input elsewhere: the form the backward passes use where the net input can be large.
  */
-public enum Activation {
+public enum Activation implements Identified {
     /** f(x) = x. */
     IDENTITY("identity") {
         @Override
@@ -135,19 +137,14 @@ public enum Activation {
     }
 
     /** The name used in configuration files: identity, sigmoid, tanh, g1997, h1997. */
+    @Override
     public String id() {
         return id;
     }
 
     /** The activation with that name. */
     public static Activation fromId(String id) {
-        for (Activation a : values()) {
-            if (a.id.equalsIgnoreCase(id)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + id
-                + "' (expected identity, sigmoid, tanh, g1997 or h1997)");
+        return Identified.fromId(Activation.class, id, "activation");
     }
 
     /** f(x). */

@@ -3,6 +3,8 @@ package org.lstmrepro.reports.bench;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
+import org.lstmrepro.core.math.Median;
+
 /**
  * Median, minimum and maximum of a figure over the repetitions.
  */
@@ -13,9 +15,7 @@ public record Spread(double median, double min, double max) {
             throw new IllegalArgumentException("a spread needs at least one value");
         }
         double[] v = items.stream().mapToDouble(figure).sorted().toArray();
-        int n = v.length;
-        double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-        return new Spread(median, v[0], v[n - 1]);
+        return new Spread(Median.ofSorted(v), v[0], v[v.length - 1]);
     }
 
     /** (max - min) / median: the relative width of the range. */

@@ -19,8 +19,8 @@ import org.lstmrepro.reports.flow.FlowPlots;
 import org.lstmrepro.reports.flow.FlowReport;
 import org.lstmrepro.reports.flow.FlowSettings;
 import org.lstmrepro.reports.flow.GradientFlow;
+import org.lstmrepro.reports.render.ResultsTable;
 import org.lstmrepro.reports.render.ReportRenderer;
-import org.lstmrepro.reports.experiment.ResultsTable;
 import org.lstmrepro.reports.experiment.RunOutcome;
 import org.lstmrepro.reports.experiment.RunProgress;
 import org.lstmrepro.reports.experiment.Shard;
@@ -234,7 +234,7 @@ final class ReproduceCommand implements Callable<Integer> {
         List<TrialRecord> records = store.readAll().stream().filter(r -> order.containsKey(r.key()))
                 .sorted(Comparator.comparing(r -> order.get(r.key()))).toList();
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(ResultsTable.render(records));
+        stdout.print(ResultsTable.plainText(records));
         stdout.flush();
     }
 }

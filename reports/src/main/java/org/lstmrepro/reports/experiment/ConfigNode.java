@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lstmrepro.reports.run.OptionType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
@@ -127,20 +129,11 @@ final class ConfigNode {
     }
 
     double number() {
-        if (node.isNumber()) {
-            return node.doubleValue();
+        try {
+            return OptionType.readNumber(node);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
         }
-        if (node.isTextual()) {
-            try {
-                double v = Double.parseDouble(node.textValue().trim());
-                if (Double.isFinite(v)) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw error("expected a number, got " + describe());
     }
 
     double positiveNumber() {
@@ -152,12 +145,8 @@ final class ConfigNode {
     }
 
     long integer(long min) {
-        long v;
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            v = node.longValue();
-        } else if (node.isTextual() && node.textValue().trim().matches("-?\\d{1,18}")) {
-            v = Long.parseLong(node.textValue().trim());
-        } else {
+        Long v = OptionType.readLong(node);
+        if (v == null) {
             throw error("expected an integer, got " + describe());
         }
         if (v < min) {
@@ -192,15 +181,6 @@ final class ConfigNode {
     }
 
     private String describe() {
-        if (isMissing()) {
-            return "nothing";
-        }
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        return node.isTextual() ? "'" + node.textValue() + "'" : node.asText();
+        return OptionType.describe(node);
     }
 }

@@ -1,11 +1,13 @@
 package org.lstmrepro.reports.render;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.lstmrepro.core.math.Median;
 
 /**
- * The first quartile, median and third quartile of a sample, as commons-math3's default
+ * The first quartile, median and third quartile of a sample: the quartiles as commons-math3's default
  * {@code Percentile} estimates them (position p(n+1)/100, linear interpolation between order
- * statistics; the box plots use the same method, XChart's N_PLUS_1).
+ * statistics; the box plots use the same method, XChart's N_PLUS_1), the median as {@link Median}
+ * (the same value: the middle one, or the mean of the two middle ones).
  */
 record Quartiles(double q1, double median, double q3) {
 
@@ -14,7 +16,7 @@ record Quartiles(double q1, double median, double q3) {
             throw new IllegalArgumentException("quartiles of an empty sample");
         }
         DescriptiveStatistics stats = new DescriptiveStatistics(values);
-        return new Quartiles(stats.getPercentile(25), stats.getPercentile(50), stats.getPercentile(75));
+        return new Quartiles(stats.getPercentile(25), Median.of(values), stats.getPercentile(75));
     }
 
     /** The inter-quartile range, q3 - q1. */

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class ModelRegistry {
 
+    private static final List<ModelFamily> BUILT_IN = List.of(new Original1997Family(), new VanillaFamily(),
+            BaselineFamily.RNN, BaselineFamily.GRU);
     private static final List<ModelFamily> FAMILIES = load();
     private static final Map<String, ModelOption<?>> OPTIONS = options(FAMILIES);
 
@@ -26,6 +28,26 @@ public final class ModelRegistry {
     /** Every family, built-in ones first, in a fixed order. */
     public static List<ModelFamily> all() {
         return FAMILIES;
+    }
+
+    /** The families this project ships (without plug-ins): what its documentation describes. */
+    public static List<ModelFamily> builtIn() {
+        return BUILT_IN;
+    }
+
+    /**
+     * The options of {@code families} as a Markdown table (key, allowed values, models, meaning and
+     * default): the table of {@code docs/experiments.md}, generated from the declarations.
+     */
+    public static String optionsTable(List<ModelFamily> families) {
+        StringBuilder s = new StringBuilder("| key | values | models | meaning |\n| --- | --- | --- | --- |\n");
+        for (ModelOption<?> o : options(families).values()) {
+            String models = families.stream().filter(f -> f.options().contains(o)).map(ModelFamily::id)
+                    .collect(Collectors.joining(", "));
+            s.append("| `").append(o.key()).append("` | ").append(o.type().allowed()).append(" | ").append(models)
+                    .append(" | ").append(o.description()).append(" Default: ").append(o.defaultText()).append(". |\n");
+        }
+        return s.toString();
     }
 
     /**
@@ -63,8 +85,7 @@ public final class ModelRegistry {
     }
 
     private static List<ModelFamily> load() {
-        List<ModelFamily> out = new ArrayList<>(List.of(new Original1997Family(), new VanillaFamily(),
-                BaselineFamily.RNN, BaselineFamily.GRU));
+        List<ModelFamily> out = new ArrayList<>(BUILT_IN);
         for (ModelFamily f : ServiceLoader.load(ModelFamily.class)) {
             if (out.stream().anyMatch(g -> g.id().equalsIgnoreCase(f.id()))) {
                 throw new IllegalStateException("two model families with id " + f.id());

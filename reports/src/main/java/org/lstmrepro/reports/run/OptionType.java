@@ -62,18 +62,14 @@ public abstract class OptionType<T> {
 
             @Override
             public Integer read(JsonNode node) {
-                long v;
-                if (node.isIntegralNumber() && node.canConvertToLong()) {
-                    v = node.longValue();
-                } else if (node.isTextual() && node.textValue().trim().matches("-?\\d{1,18}")) {
-                    v = Long.parseLong(node.textValue().trim());
-                } else {
+                Long v = readLong(node);
+                if (v == null) {
                     throw new IllegalArgumentException("must be " + allowed() + ", was " + describe(node));
                 }
                 if (v < min || v > max) {
                     throw new IllegalArgumentException("must be " + allowed() + ", was " + v);
                 }
-                return (int) v;
+                return v.intValue();
             }
 
             @Override
@@ -99,7 +95,7 @@ public abstract class OptionType<T> {
 
             @Override
             public Double read(JsonNode node) {
-                return check(number(node, this));
+                return check(readNumber(node));
             }
 
             @Override
@@ -138,14 +134,14 @@ public abstract class OptionType<T> {
             @Override
             public List<Double> read(JsonNode node) {
                 if (!node.isArray()) {
-                    return List.of(number(node, this));
+                    return List.of(readNumber(node));
                 }
                 if (node.isEmpty()) {
                     throw new IllegalArgumentException("needs at least one value");
                 }
                 double[] out = new double[node.size()];
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = number(node.get(i), this);
+                    out[i] = readNumber(node.get(i));
                 }
                 return check(out);
             }
@@ -187,8 +183,25 @@ public abstract class OptionType<T> {
         };
     }
 
-    /** A number, or a number written as a quoted string ("1e-3"), since YAML readers differ on such literals. */
-    private static double number(JsonNode node, OptionType<?> type) {
+    /**
+     * An integer that fits in 64 bits, or one written as a quoted string ("12"); null for anything else
+     * (a fraction, 2e9, text, a list): how every integer of an experiment file is read.
+     */
+    public static Long readLong(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual() && node.textValue().trim().matches("-?\\d{1,18}")) {
+            return Long.parseLong(node.textValue().trim());
+        }
+        return null;
+    }
+
+    /**
+     * A finite number, or one written as a quoted string ("1e-3"), since YAML readers differ on such
+     * literals: how every number of an experiment file is read.
+     */
+    public static double readNumber(JsonNode node) {
         if (node.isNumber()) {
             return node.doubleValue();
         }
@@ -202,10 +215,11 @@ public abstract class OptionType<T> {
                 // reported below
             }
         }
-        throw new IllegalArgumentException("expected a number (" + type.allowed() + "), got " + describe(node));
+        throw new IllegalArgumentException("expected a number, got " + describe(node));
     }
 
-    static String describe(JsonNode node) {
+    /** A parsed value in words, for messages: {@code a list}, {@code 'many'}, {@code 2.0e9}. */
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return "nothing";
         }

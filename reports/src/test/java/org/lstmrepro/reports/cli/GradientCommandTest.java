@@ -37,6 +37,7 @@ import org.lstmrepro.core.param.Parameter;
 import org.lstmrepro.core.param.ParameterSet;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.original.Lstm1997Config;
+import org.lstmrepro.original.DetachedGraph;
 import org.lstmrepro.original.Lstm1997Network;
 import org.lstmrepro.reports.run.BuiltModel;
 import org.lstmrepro.reports.run.LearningRules;
@@ -188,8 +189,8 @@ class GradientCommandTest {
     private static ToDoubleFunction<ParameterSet> lossFunction(String rule, RecurrentNetwork net, Sequence seq) {
         if (rule.equals("truncated1997")) {
             Lstm1997Network lstm = (Lstm1997Network) net;
-            double[][] recorded = lstm.recordRecurrentSources(seq);
-            return p -> lstm.forwardWithConstantSources(seq, recorded, StepObserver.NONE);
+            double[][] recorded = DetachedGraph.record(lstm, seq);
+            return p -> DetachedGraph.loss(lstm, seq, recorded);
         }
         return p -> net.forward(seq, StepObserver.NONE);
     }

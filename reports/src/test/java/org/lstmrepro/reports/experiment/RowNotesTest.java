@@ -61,7 +61,7 @@ class RowNotesTest {
         TrialRecord r = new TrialRecord("k", "e", "adding(length=100)", "original1997/truncated1997", Map.of(), Map.of(),
                 "BUDGET_EXHAUSTED", 10, 0, 10, null, 0.5, 1, 1.0, List.of(), null, "c", null, null, null, null,
                 "learns it, misses the strict criterion");
-        assertThat(ResultsTable.render(List.of(r)).lines().toList()).last().isEqualTo(
+        assertThat(org.lstmrepro.reports.render.ResultsTable.plainText(List.of(r)).lines().toList()).last().isEqualTo(
                 "note on original1997/truncated1997 / adding(length=100): learns it, misses the strict criterion");
     }
 }

@@ -1,4 +1,4 @@
-package org.lstmrepro.reports.experiment;
+package org.lstmrepro.reports.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lstmrepro.reports.store.TrialRecord;
 
-class ResultsTableTest {
+class ResultsTablePlainTextTest {
 
     private static TrialRecord record(String model, String status, long sequences, Integer testErrors) {
         return new TrialRecord("k" + sequences, "e", "adding(length=100)", model, Map.of(), Map.of(), status, sequences,
@@ -17,7 +17,7 @@ class ResultsTableTest {
 
     @Test
     void countsOutcomesAndTakesMediansPerTaskAndModel() {
-        String table = ResultsTable.render(List.of(
+        String table = ResultsTable.plainText(List.of(
                 record("a", "SOLVED", 1000, 0),
                 record("a", "SOLVED", 3000, 20),
                 record("a", "BUDGET_EXHAUSTED", 9000, 100),
