@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.statistics.inference.MannWhitneyUTest;
-import org.apache.commons.statistics.inference.PValueMethod;
 import org.lstmrepro.reports.analysis.Holm;
 import org.lstmrepro.reports.store.TrialRecord;
 
@@ -81,9 +79,7 @@ final class ReadingComparison {
         if (a.length < VariantTest.MIN_TRIALS || b.length < VariantTest.MIN_TRIALS) {
             return Double.NaN;
         }
-        MannWhitneyUTest.Result approx = MannWhitneyUTest.withDefaults().with(PValueMethod.ASYMPTOTIC).test(a, b);
-        boolean exact = !approx.hasTiedValues() && a.length <= VariantTest.EXACT_LIMIT && b.length <= VariantTest.EXACT_LIMIT;
-        return exact ? MannWhitneyUTest.withDefaults().with(PValueMethod.EXACT).test(a, b).getPValue() : approx.getPValue();
+        return VariantTest.uTest(a, b).p();
     }
 
     private static String solved(List<TrialRecord> trials) {

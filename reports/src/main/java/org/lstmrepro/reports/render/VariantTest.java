@@ -63,11 +63,23 @@ record VariantTest(String variant, String baseline, String measure, int nVariant
         } else {
             welch = new TTest().tTest(a, b);
         }
+        UTest u = uTest(a, b);
+        return new VariantTest(variant, baseline, measure.name(), a.length, b.length, welch, u.p(), u.exact(), note);
+    }
+
+    /** A two-sided Mann-Whitney p-value and whether it is exact. */
+    record UTest(double p, boolean exact) {
+    }
+
+    /**
+     * The two-sided Mann-Whitney U test: exact when neither sample has ties and each has at most
+     * {@link #EXACT_LIMIT} values, else the normal approximation (continuity correction, tie-corrected variance).
+     */
+    static UTest uTest(double[] a, double[] b) {
         MannWhitneyUTest.Result approx = MannWhitneyUTest.withDefaults().with(PValueMethod.ASYMPTOTIC).test(a, b);
         boolean exact = !approx.hasTiedValues() && a.length <= EXACT_LIMIT && b.length <= EXACT_LIMIT;
-        double mw = exact ? MannWhitneyUTest.withDefaults().with(PValueMethod.EXACT).test(a, b).getPValue()
-                : approx.getPValue();
-        return new VariantTest(variant, baseline, measure.name(), a.length, b.length, welch, mw, exact, note);
+        return new UTest(exact ? MannWhitneyUTest.withDefaults().with(PValueMethod.EXACT).test(a, b).getPValue()
+                : approx.getPValue(), exact);
     }
 
     private static VariantTest skipped(String variant, String baseline, Measure measure, int nVariant, int nBaseline,
