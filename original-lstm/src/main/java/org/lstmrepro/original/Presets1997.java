@@ -20,6 +20,10 @@ public final class Presets1997 {
         add(new Preset1997("adding",
                 Lstm1997Config.of(2, 2, 2, 1).withInputGateBiases(-3.0, -6.0),
                 0.5, "section 5.4 (experiment 4, adding problem): 93 weights; output-gate biases drawn"));
+        add(new Preset1997("multiplication",
+                Lstm1997Config.of(2, 2, 2, 1),
+                0.1, "section 5.5 (experiment 5, multiplication): as the adding problem's network, 93 weights, all"
+                        + " weights including the biases in [-0.1, 0.1] (input- and output-gate biases drawn), lr 0.1"));
         add(new Preset1997("temporal-order-6a",
                 Lstm1997Config.of(8, 2, 2, 4).withInputGateBiases(-2.0, -4.0).withOutputGateBiases(-2.0, -4.0),
                 0.5, "section 5.6 (experiment 6a, temporal order): 156 weights; output-gate biases -2, -4 as in our"

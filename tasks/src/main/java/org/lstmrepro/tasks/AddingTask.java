@@ -114,6 +114,7 @@ public final class AddingTask implements Task {
 
     private final int minLength;
     private final FirstPairRule firstPair;
+    private final MarkedPairs layout;
 
     /**
      * @param minLength the minimal sequence length T, in [{@value #MIN_LENGTH}, {@value #MAX_LENGTH}]
@@ -126,6 +127,7 @@ public final class AddingTask implements Task {
         }
         this.minLength = minLength;
         this.firstPair = Objects.requireNonNull(firstPair, "firstPair");
+        this.layout = new MarkedPairs(minLength, -1.0, 1.0, firstPair, 0.0, (x1, x2) -> 0.5 + (x1 + x2) / 4.0);
     }
 
     /** The minimal sequence length T. */
@@ -135,12 +137,12 @@ public final class AddingTask implements Task {
 
     /** The longest sequence this task generates, T + T/10. */
     public int maxLength() {
-        return minLength + minLength / 10;
+        return layout.maxLength();
     }
 
     /** X2 is one of the pairs [0, x2Window()), i.e. the first T/2 - 1 pairs. */
     public int x2Window() {
-        return minLength / 2 - 1;
+        return layout.x2Window();
     }
 
     public FirstPairRule firstPair() {
@@ -177,31 +179,7 @@ public final class AddingTask implements Task {
 
     @Override
     public Sequence generate(RandomStream rng) {
-        int length = rng.nextInt(minLength, maxLength());
-        int i1 = rng.nextInt(X1_WINDOW);
-        int k = rng.nextInt(x2Window() - 1); // one of the window's pairs other than i1
-        int i2 = k < i1 ? k : k + 1;
-
-        double[][] inputs = new double[length][2];
-        for (int t = 0; t < length; t++) {
-            inputs[t][0] = rng.nextDouble(-1.0, 1.0);
-        }
-        inputs[0][1] = -1.0;
-        inputs[length - 1][1] = -1.0;
-        inputs[i1][1] = 1.0;
-        inputs[i2][1] = 1.0;
-        boolean zeroFirst = switch (firstPair) {
-            case ZERO -> i1 == 0 || i2 == 0;
-            case ZERO_X1 -> i1 == 0;
-            case KEEP -> false;
-        };
-        if (zeroFirst) {
-            inputs[0][0] = 0.0; // "we set X1 to zero"
-        }
-
-        double[][] targets = new double[length][];
-        targets[length - 1] = new double[] {0.5 + (inputs[i1][0] + inputs[i2][0]) / 4.0};
-        return new Sequence(inputs, targets);
+        return layout.generate(rng);
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.random.RandomStream;
+import org.lstmrepro.core.train.RecentWindow;
+import org.lstmrepro.core.train.StoppingRule;
 
 /** Experiment 2c of Hochreiter and Schmidhuber 1997 (section 5.2), rules restated here. */
 class LongLag2cTaskTest {
@@ -101,5 +103,30 @@ class LongLag2cTaskTest {
     void badSettingsAreRefused() {
         assertThatThrownBy(() -> TaskRegistry.create("long-lag-2c", Map.of("q", "0"))).hasMessageContaining("q");
         assertThatThrownBy(() -> new LongLag2cTask(10, 0)).hasMessageContaining("p must be");
+    }
+
+    @Test
+    void theCriterionSettingGivesTheLiteralAndTheAverageReading() {
+        Task literal = TaskRegistry.create("long-lag-2c", Map.of());
+        assertThat(literal.settings()).as("the default is not listed, so older trial keys stay").doesNotContainKey("criterion");
+        assertThat(literal.stoppingRule().maxWrong()).isZero();
+        Task average = TaskRegistry.create("long-lag-2c", Map.of("criterion", "average"));
+        assertThat(average.settings()).containsEntry("criterion", "average");
+        StoppingRule rule = average.stoppingRule();
+        assertThat(rule.window()).isEqualTo(10_000);
+        assertThat(rule.measure()).isEqualTo(StoppingRule.ErrorMeasure.ABSOLUTE);
+        // a window whose final absolute errors average 0.19 meets it although a tenth of it is wrong
+        RecentWindow w = new RecentWindow(10_000);
+        for (int i = 0; i < 10_000; i++) {
+            boolean wrong = i % 10 == 0;
+            w.add(!wrong, wrong ? 0.55 : 0.15); // mean 0.1 * 0.55 + 0.9 * 0.15 = 0.19
+        }
+        assertThat(w.meanError()).isCloseTo(0.19, within(1e-9));
+        assertThat(w.meets(rule)).isTrue();
+        assertThat(w.meets(literal.stoppingRule())).isFalse();
+        w.add(true, 0.19 + 10_000 * 0.02); // lifts the mean above 0.2
+        assertThat(w.meets(rule)).isFalse();
+        assertThatThrownBy(() -> TaskRegistry.create("long-lag-2c", Map.of("criterion", "mean")))
+                .hasMessage("task long-lag-2c: criterion must be one of successive, average, was mean");
     }
 }

@@ -22,7 +22,7 @@ class TaskRegistryTest {
 
     @Test
     void listsEveryTaskOnce() {
-        assertThat(ids()).containsExactly("adding", "adding-uniform", "temporal-order-6a", "temporal-order-6b",
+        assertThat(ids()).containsExactly("adding", "adding-uniform", "multiplication", "temporal-order-6a", "temporal-order-6b",
                 "long-lag-2c", "embedded-reber", "jsb-chorales");
         for (TaskFactory f : TaskRegistry.all()) {
             assertThat(f.description()).isNotBlank().doesNotContain("\n");
@@ -41,7 +41,7 @@ class TaskRegistryTest {
     void unknownIdListsTheKnownOnes() {
         assertThatThrownBy(() -> TaskRegistry.find("x"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown task 'x' (known: adding, adding-uniform, temporal-order-6a, temporal-order-6b, "
+                .hasMessage("unknown task 'x' (known: adding, adding-uniform, multiplication, temporal-order-6a, temporal-order-6b, "
                         + "long-lag-2c, embedded-reber, jsb-chorales; alias temporal-order = temporal-order-6a)");
     }
 

@@ -1,9 +1,9 @@
 package org.lstmrepro.core.train;
 
 /**
- * Accumulates, over the target steps of one sequence, the two things the 1997 stopping criterion
- * looks at: whether every target step was correct, and the mean squared error per output unit and
- * target step, {@code mean (y_k - d_k)^2}.
+ * Accumulates, over the target steps of one sequence, what the 1997 stopping criteria look at:
+ * whether every target step was correct, and the mean squared (or absolute) error per output unit and
+ * target step, {@code mean (y_k - d_k)^2} (or {@code mean |y_k - d_k|}).
  *
  * <p>Reused across sequences: {@link #reset()} before each.
  */
@@ -16,6 +16,7 @@ public final class SequenceError {
     private boolean allCorrect;
     private boolean allPinned;
     private double sumSquares;
+    private double sumAbsolute;
     private long count;
 
     public SequenceError(TargetCriterion criterion) {
@@ -27,6 +28,7 @@ public final class SequenceError {
         allCorrect = true;
         allPinned = true;
         sumSquares = 0;
+        sumAbsolute = 0;
         count = 0;
     }
 
@@ -38,6 +40,7 @@ public final class SequenceError {
         for (int k = 0; k < target.length; k++) {
             double d = output[k] - target[k];
             sumSquares += d * d;
+            sumAbsolute += Math.abs(d);
             double y = output[k];
             if (!(y >= 0 && y <= PINNED || y <= 1 && y >= 1 - PINNED)) {
                 allPinned = false;
@@ -62,5 +65,10 @@ public final class SequenceError {
     /** Mean squared error per output unit and target step; 0 with no target. */
     public double meanSquaredError() {
         return count == 0 ? 0 : sumSquares / count;
+    }
+
+    /** Mean absolute error per output unit and target step; 0 with no target. */
+    public double meanAbsoluteError() {
+        return count == 0 ? 0 : sumAbsolute / count;
     }
 }

@@ -246,7 +246,7 @@ public final class Trainer {
         if (!sequenceErrors[i].allPinned()) {
             lastUnpinned = sequenceNumber;
         }
-        window.add(sequenceErrors[i].allCorrect(), sequenceErrors[i].meanSquaredError());
+        window.add(sequenceErrors[i].allCorrect(), settings.stoppingRule().errorOf(sequenceErrors[i]));
         if (plateauEnd < 0 && window.isFull() && window.fractionCorrect() >= TrainingResult.PLATEAU_FRACTION) {
             plateauEnd = sequenceNumber;
         }

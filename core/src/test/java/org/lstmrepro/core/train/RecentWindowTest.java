@@ -50,4 +50,35 @@ class RecentWindowTest {
         }
         assertThat(w.meanError()).isCloseTo(sum / 7, within(1e-9));
     }
+
+    @Test
+    void aRuleMayAllowSomeWrongSequencesAndItsOverridesKeepThatAllowance() {
+        StoppingRule twoWrong = new StoppingRule(0.5, 4, 2, StoppingRule.ErrorMeasure.SQUARED);
+        RecentWindow w = new RecentWindow(4);
+        w.add(false, 0.1);
+        w.add(false, 0.1);
+        w.add(false, 0.1);
+        w.add(true, 0.1);
+        assertThat(w.meets(twoWrong)).as("three wrong").isFalse();
+        w.add(true, 0.1);
+        assertThat(w.meets(twoWrong)).as("two wrong").isTrue();
+        assertThat(w.meets(new StoppingRule(0.5, 4))).as("the paper's usual rule").isFalse();
+        assertThat(twoWrong.withWindow(10).maxWrong()).isEqualTo(2);
+        assertThat(twoWrong.withMaxAverageError(0.05).maxWrong()).isEqualTo(2);
+        assertThat(w.meets(twoWrong.withMaxAverageError(0.05))).as("the average condition still holds").isFalse();
+    }
+
+    @Test
+    void hostileRulesAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new StoppingRule(0.5, 4, 5, StoppingRule.ErrorMeasure.SQUARED))
+                .hasMessage("the wrong sequences a stopping window of 4 may hold must be from 0 to 4, was 5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new StoppingRule(0.5, 4, -1, StoppingRule.ErrorMeasure.SQUARED)).hasMessageContaining("was -1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new StoppingRule(0.5, 200, 139, StoppingRule.ErrorMeasure.SQUARED).withWindow(100))
+                .hasMessageContaining("was 139");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StoppingRule(0.5, 4, 0, null))
+                .hasMessageContaining("measure");
+    }
 }

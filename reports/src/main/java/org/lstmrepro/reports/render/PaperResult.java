@@ -16,9 +16,10 @@ import java.util.Map;
  * @param wrong        wrongly processed test sequences
  * @param testSize     test sequences
  * @param runs         runs the paper averaged over
+ * @param testMse      the paper's mean squared error on its test set, or null where it reports none
  */
 record PaperResult(String citation, String experiment, String task, Map<String, String> taskSettings, String model,
-                   String rule, double sequences, int wrong, int testSize, int runs) {
+                   String rule, double sequences, int wrong, int testSize, int runs, Double testMse) {
 
     PaperResult {
         taskSettings = taskSettings == null ? Map.of() : Map.copyOf(taskSettings);

@@ -47,7 +47,7 @@ final class PaperResults {
     }
 
     private record Row(String experiment, String task, Map<String, String> taskSettings, String model, String rule,
-                       double sequences, int wrong, int testSize, int runs) {
+                       double sequences, int wrong, int testSize, int runs, Double testMse) {
     }
 
     private static List<PaperResult> read(String resource) {
@@ -57,7 +57,7 @@ final class PaperResults {
             }
             PaperFile file = new ObjectMapper().readValue(in, PaperFile.class);
             return file.results().stream().map(r -> new PaperResult(file.citation(), r.experiment(), r.task(),
-                    r.taskSettings(), r.model(), r.rule(), r.sequences(), r.wrong(), r.testSize(), r.runs())).toList();
+                    r.taskSettings(), r.model(), r.rule(), r.sequences(), r.wrong(), r.testSize(), r.runs(), r.testMse())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
         }

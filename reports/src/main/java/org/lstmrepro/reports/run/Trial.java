@@ -59,9 +59,9 @@ public final class Trial {
         GradientClipping clipping = Clippings.parse(spec.clipping(), spec.clipOutputLayer());
         UpdateSchedule schedule = spec.schedule() != null ? UpdateSchedule.parse(spec.schedule()) : model.schedule();
         StoppingRule paper = task.stoppingRule();
-        StoppingRule stopping = new StoppingRule(
-                spec.stopError() != null ? spec.stopError() : paper.maxAverageError(),
-                spec.stopWindow() != null ? spec.stopWindow() : paper.window());
+        StoppingRule stopping = paper
+                .withMaxAverageError(spec.stopError() != null ? spec.stopError() : paper.maxAverageError())
+                .withWindow(spec.stopWindow() != null ? spec.stopWindow() : paper.window());
         this.trainerSettings = new TrainerSettings(optimizer, clipping, schedule, stopping, task.criterion(),
                 spec.maxSequences(), CURVE_EVERY, progressSeconds);
         this.trainingData = root.derive("train-data");
@@ -83,8 +83,12 @@ public final class Trial {
         s.put("learningRate", lr);
         s.put("schedule", schedule.toString());
         s.put("clipping", clipping.describe());
-        s.put("stopError", stopping.maxAverageError());
+        s.put("stopError", stopping.maxAverageError() == StoppingRule.NO_ERROR_CONDITION ? "none" : stopping.maxAverageError());
         s.put("stopWindow", stopping.window());
+        if (!stopping.isStrict()) {
+            s.put("stopMaxWrong", stopping.maxWrong());
+            s.put("stopMeasure", stopping.measure().name().toLowerCase(java.util.Locale.ROOT));
+        }
         s.put("maxSequences", spec.maxSequences());
         if (rescale) {
             s.put("rescaleLearningRate", true);

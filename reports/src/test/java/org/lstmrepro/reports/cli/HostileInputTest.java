@@ -265,7 +265,13 @@ class HostileInputTest {
                 t97 + "--input-gate-bias 1,2,3", t97 + "--output-gate-bias x", t97 + "--rule tbptt:0,0",
                 tv + "--derivative-clip -1", tv + "--derivative-clip x", tv + "--forget-gate-bias x",
                 t + "--save-params $NODIR", t + "--save-params $DIR", t + "--save-params $UNDERFILE",
-                t + "--save-params"));
+                t + "--save-params",
+                "train --max-sequences 20 --quiet --task multiplication --set nSeq=0",
+                "train --max-sequences 20 --quiet --task multiplication --set nSeq=2001",
+                "train --max-sequences 20 --quiet --task multiplication --set nSeq=x",
+                "train --max-sequences 20 --quiet --task multiplication --set firstPair=zero",
+                "train --max-sequences 20 --quiet --task multiplication --stop-window 100",
+                "train --max-sequences 20 --quiet --task long-lag-2c --set q=5 --set p=5 --set criterion=mean"));
         // --- sample
         c.addAll(List.of("sample nosuch", "sample adding --length -1", "sample adding --length 0",
                 "sample adding --count -1", "sample adding --seed x",

@@ -11,9 +11,9 @@ import org.lstmrepro.reports.run.ModelOption;
 import org.lstmrepro.reports.run.ModelRegistry;
 
 /**
- * The documentation's tables of model options come from the declarations ({@link ModelOption}): the
- * table in {@code docs/experiments.md} is the generated one, and the README's {@code train} table names
- * every flag.
+ * The documentation's tables of model options and task settings come from the declarations
+ * ({@link ModelOption}, the task registry): the tables in {@code docs/experiments.md} are the generated
+ * ones, and the README's {@code train} table names every flag.
  */
 class OptionDocsTest {
 
@@ -31,6 +31,14 @@ class OptionDocsTest {
         String table = ModelRegistry.optionsTable(ModelRegistry.builtIn());
         String doc = Files.readString(ROOT.resolve("docs/experiments.md"));
         assertThat(doc).as("docs/experiments.md holds this table (regenerate it from ModelRegistry.optionsTable):\n"
+                + table).contains(table);
+    }
+
+    @Test
+    void theExperimentFilesTasksTableIsTheGeneratedOne() throws IOException {
+        String table = org.lstmrepro.tasks.TaskRegistry.settingsTable();
+        String doc = Files.readString(ROOT.resolve("docs/experiments.md"));
+        assertThat(doc).as("docs/experiments.md holds this table (regenerate it from TaskRegistry.settingsTable):\n"
                 + table).contains(table);
     }
 
