@@ -30,6 +30,11 @@ import org.lstmrepro.truncated.TruncatedGradient1997;
  *       multiply-add and half a load. Each sum still takes its terms one by one in the order of the
  *       steps, with the same fused multiply-add the generic rule uses, hence the same bits. The block
  *       is added when it is full and at every step with a target (the traces must be current there).</li>
+ *   <li>the traces of weights from inputs that stay zero. A trace column m changes only at steps with
+ *       z_m(tau) != 0 (a term {@code q * 0} leaves a fused multiply-add's sum as it was), so a block
+ *       adds only the 4-column groups of inputs that were non-zero at one of its pending steps, and
+ *       every group of recurrent sources. With one-hot inputs (Experiment 2c: p + 4 symbols) a step's
+ *       cost no longer grows with p, and the sums are the same to the bit.</li>
  * </ul>
  * Trace rows: r = c is cell c's own row, r = C + c its input gate's row; {@code traces[r P + m]}
  * for the sources m &lt; N (P = N rounded up to a multiple of 4; the columns past N add values that
@@ -65,6 +70,12 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
     private final double[] cellStateError;
     private final double[] cellGradient;
     private final double[] gateGradient;
+    /** 4-column groups [0, inputGroups) hold input columns only; the later ones (recurrent sources) are always added. */
+    private final int inputGroups;
+    /** The input groups touched by a pending step (non-zero input), in the order first touched, and their marks. */
+    private final int[] touched;
+    private final boolean[] isTouched;
+    private int touchedCount;
 
     public FusedTruncatedGradient1997(Lstm1997Network network) {
         network.checkTruncatedGradientSupported();
@@ -88,6 +99,9 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
         int stride = sources + 1;
         this.cellGradient = new double[cells * stride];
         this.gateGradient = new double[layout.blocks() * stride];
+        this.inputGroups = layout.inputs() / TILE;
+        this.touched = new int[inputGroups];
+        this.isTouched = new boolean[inputGroups];
     }
 
     private static int roundUp(int n) {
@@ -111,6 +125,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
         Arrays.fill(traces, 0.0);
         Arrays.fill(biasTraces, 0.0);
         pending = 0;
+        clearTouched();
         double loss = 0;
         double[] previous = null;
         int slot = 0;
@@ -122,6 +137,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
             observer.onStep(t, y);
             network.directFactors(st, pendingFactors, pending * rows);
             pendingStates[pending++] = st;
+            touchInputGroups();
             double[] target = targets[t];
             if (target != null) {
                 addPendingToTraces();
@@ -137,12 +153,39 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
         return loss;
     }
 
-    /** traces += sum over the pending steps tau, in order, of q(tau) [z(tau), 1]; then none is pending. */
+    /** Marks the input groups of the step just computed that hold a non-zero input. */
+    private void touchInputGroups() {
+        int[] active = network.activeInputs();
+        int n = network.activeInputCount();
+        for (int k = 0; k < n; k++) {
+            int group = active[k] / TILE;
+            if (group < inputGroups && !isTouched[group]) {
+                isTouched[group] = true;
+                touched[touchedCount++] = group;
+            }
+        }
+    }
+
+    private void clearTouched() {
+        for (int k = 0; k < touchedCount; k++) {
+            isTouched[touched[k]] = false;
+        }
+        touchedCount = 0;
+    }
+
+    /**
+     * traces += sum over the pending steps tau, in order, of q(tau) [z(tau), 1], over the touched input
+     * groups and all later columns (the others would add only zeros); then none is pending.
+     */
     private void addPendingToTraces() {
         int steps = pending;
         double[] q = pendingFactors;
+        int firstDense = inputGroups * TILE;
         for (int r = 0; r < rows; r += TILE) {
-            for (int m = 0; m < columns; m += TILE) {
+            for (int k = 0; k < touchedCount; k++) {
+                addTile(r, touched[k] * TILE, steps);
+            }
+            for (int m = firstDense; m < columns; m += TILE) {
                 addTile(r, m, steps);
             }
             for (int i = r; i < r + TILE; i++) {
@@ -154,6 +197,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
             }
         }
         pending = 0;
+        clearTouched();
     }
 
     /** The 4 x 4 block of traces from row r and source m, its sums in registers over the pending steps. */

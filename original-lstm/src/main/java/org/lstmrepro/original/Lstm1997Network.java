@@ -99,6 +99,12 @@ public final class Lstm1997Network implements CecNetwork {
     private final int[] blockOfCell;
 
     // Scratch, allocated once.
+    /**
+     * The indices of the non-zero inputs of the step last computed, ascending, and how many there are
+     * ({@link #activeInputs()}); used when inputs are sparse (one-hot symbols: Experiment 2c's p + 4).
+     */
+    private final int[] activeInputs;
+    private int activeCount;
     private final double[] outputNet;
     private final double[] dA;
     private final double[] dS;
@@ -157,6 +163,7 @@ public final class Lstm1997Network implements CecNetwork {
         outputWeight = parameters.add(Parameter.outputMatrix("output.weight", layout.outputs(), layout.outputSources()));
         outputBias = parameters.add(Parameter.outputVector("output.bias", layout.outputs()));
 
+        activeInputs = new int[nI];
         outputNet = new double[layout.outputs()];
         dA = new double[nA];
         dS = new double[nC];
@@ -347,10 +354,17 @@ public final class Lstm1997Network implements CecNetwork {
      * @param prevStates the state vector of step t-1 (for s_c(t-1)); null at t = 0
      */
     private void computeStep(double[] x, double[] prevA, int prevAOffset, double[] prevStates, double[] st, double[] y) {
-        // z(t) = [x(t), a(t-1)[0, R)]: element loops, cheaper than System.arraycopy at these lengths
+        // z(t) = [x(t), a(t-1)[0, R)]: element loops, cheaper than System.arraycopy at these lengths;
+        // the non-zero inputs are listed on the way
+        int active = 0;
         for (int i = 0; i < nI; i++) {
-            st[i] = x[i];
+            double xi = x[i];
+            st[i] = xi;
+            if (xi != 0.0) {
+                activeInputs[active++] = i;
+            }
         }
+        activeCount = active;
         if (prevA == null) {
             for (int m = nI; m < nN; m++) {
                 st[m] = 0.0;
@@ -398,11 +412,34 @@ public final class Lstm1997Network implements CecNetwork {
     }
 
     /**
+     * The indices of the non-zero inputs x_i(t) of the step this network computed last, ascending, in
+     * {@code [0, activeInputCount())} of the returned array (the network's own; read it before the next
+     * step). For {@link FusedTruncatedGradient1997}, whose input-weight traces change only there.
+     */
+    int[] activeInputs() {
+        return activeInputs;
+    }
+
+    /** How many entries of {@link #activeInputs()} are valid. */
+    int activeInputCount() {
+        return activeCount;
+    }
+
+    /**
      * The net inputs of all hidden-layer units, {@code net_u = b_u + sum_m w_um z_m(t)}, written into
      * a(t); z(t) = st[0, N). Four units at a time, whatever their kind ({@link #unitWeights}): four
      * independent chains of fused multiply-adds the processor overlaps, each summed in source order.
+     *
+     * <p>When most inputs are zero (one-hot symbols) the input part of each sum runs over the non-zero
+     * inputs only ({@link #sparseNetInputs}): a term {@code w * 0} adds a zero, which leaves a fused
+     * multiply-add's sum as it was, so the result is the same to the bit and the cost per step no
+     * longer grows with the number of inputs.
      */
     private void netInputs(double[] st) {
+        if (2 * activeCount < nI) {
+            sparseNetInputs(st);
+            return;
+        }
         int n = nN;
         int u = 0;
         for (; u + 3 < nA; u += 4) {
@@ -435,6 +472,46 @@ public final class Lstm1997Network implements CecNetwork {
             int o0 = unitRowStart[u];
             double s0 = unitBiases[u][unitRow[u]];
             for (int m = 0; m < n; m++) {
+                s0 = Math.fma(w0[o0 + m], st[m], s0);
+            }
+            st[offA + u] = s0;
+        }
+    }
+
+    /** {@link #netInputs} over the non-zero inputs and all recurrent sources, in source order. */
+    private void sparseNetInputs(double[] st) {
+        int[] active = activeInputs;
+        int nActive = activeCount;
+        int u = 0;
+        for (; u + 1 < nA; u += 2) {
+            double[] w0 = unitWeights[u];
+            double[] w1 = unitWeights[u + 1];
+            int o0 = unitRowStart[u];
+            int o1 = unitRowStart[u + 1];
+            double s0 = unitBiases[u][unitRow[u]];
+            double s1 = unitBiases[u + 1][unitRow[u + 1]];
+            for (int k = 0; k < nActive; k++) {
+                int m = active[k];
+                double z = st[m];
+                s0 = Math.fma(w0[o0 + m], z, s0);
+                s1 = Math.fma(w1[o1 + m], z, s1);
+            }
+            for (int m = nI; m < nN; m++) {
+                double z = st[m];
+                s0 = Math.fma(w0[o0 + m], z, s0);
+                s1 = Math.fma(w1[o1 + m], z, s1);
+            }
+            st[offA + u] = s0;
+            st[offA + u + 1] = s1;
+        }
+        for (; u < nA; u++) {
+            double[] w0 = unitWeights[u];
+            int o0 = unitRowStart[u];
+            double s0 = unitBiases[u][unitRow[u]];
+            for (int k = 0; k < nActive; k++) {
+                s0 = Math.fma(w0[o0 + active[k]], st[active[k]], s0);
+            }
+            for (int m = nI; m < nN; m++) {
                 s0 = Math.fma(w0[o0 + m], st[m], s0);
             }
             st[offA + u] = s0;

@@ -65,4 +65,20 @@ final class Fixtures {
         }
         return worst;
     }
+
+    /**
+     * A random sequence of one-hot inputs (each step one of {@code inputs} symbols at value 1, the rest
+     * 0, as in Experiment 2c), with some steps all zero; targets in (0, 1) at the steps listed.
+     */
+    static Sequence oneHotSequence(int inputs, int outputs, int steps, long seed, int... targetSteps) {
+        Sequence dense = sequence(inputs, outputs, steps, seed, targetSteps);
+        RandomStream r = RandomStream.root(seed).derive("symbols");
+        double[][] x = new double[steps][inputs];
+        for (int t = 0; t < steps; t++) {
+            if (t % 7 != 3) {
+                x[t][r.nextInt(inputs)] = 1.0;
+            }
+        }
+        return new Sequence(x, dense.targets());
+    }
 }

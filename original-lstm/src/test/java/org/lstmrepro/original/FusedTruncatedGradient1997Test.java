@@ -166,4 +166,72 @@ class FusedTruncatedGradient1997Test {
         assertThat(rule.id()).isEqualTo(TruncatedGradient1997.ID);
         assertThat(rule.network()).isSameAs(net);
     }
+
+    /**
+     * One-hot inputs (Experiment 2c's shape: p + 4 symbols; here 54 and 7, neither a multiple of the
+     * tile), where the network sums only the non-zero inputs and the fused rule adds only the trace
+     * columns of inputs that were on: still the generic rule's bits, under online updates and across
+     * several blocks of pending steps, with and without biases held at 0 (2c's preset).
+     */
+    @Test
+    void oneHotInputsGiveTheGenericRulesBits() {
+        int steps = 3 * FusedTruncatedGradient1997.BLOCK + 9;
+        for (int inputs : new int[] {54, 7}) {
+            Lstm1997Config config = Lstm1997Config.of(inputs, 2, 1, 2);
+            Sequence[] data = {
+                    Fixtures.oneHotSequence(inputs, 2, steps, 41, FusedTruncatedGradient1997.BLOCK, -1),
+                    Fixtures.oneHotSequence(inputs, 2, steps - 5, 42, -1),
+                    Fixtures.oneHotSequence(inputs, 2, 9, 43, 2, -1)};
+            assertOnlineTrainingIsTheGenericRules(config, 9, data);
+            double[][] generic = null;
+            for (boolean fused : new boolean[] {false, true}) {
+                Lstm1997Network net = Fixtures.network(config, 0.2, 10);
+                WeightGroups.parse("no-biases").initialize(net);
+                net.parameters().zeroGradients();
+                LearningRule rule = fused ? new FusedTruncatedGradient1997(net) : new TruncatedGradient1997(net);
+                rule.accumulate(data[0], StepObserver.NONE, GradientListener.NONE);
+                double[][] g = Fixtures.gradients(net.parameters());
+                if (!fused) {
+                    generic = g;
+                } else {
+                    assertThat(g).isDeepEqualTo(generic);
+                }
+            }
+        }
+    }
+
+    /**
+     * The net inputs of a step with one-hot inputs are the dense sum {@code b_u + sum_m w_um z_m} taken
+     * in source order with fused multiply-adds over every source, zeros included, to the bit (restated
+     * here from (M1), independently of the network's sparse loop): the gates' activations are f of it.
+     */
+    @Test
+    void sparseNetInputsAreTheDenseSumsBits() {
+        Lstm1997Config config = Lstm1997Config.of(54, 2, 1, 2);
+        Lstm1997Network net = Fixtures.network(config, 0.2, 11);
+        Sequence seq = Fixtures.oneHotSequence(54, 2, 12, 44, -1);
+        var tr = net.newTrajectory(seq.length());
+        Lstm1997Layout layout = net.layout();
+        double[] a = new double[layout.units()];
+        double[] previous = new double[layout.units()];
+        double[] w = net.parameters().get("input_gate.weight").value();
+        double[] b = net.parameters().get("input_gate.bias").value();
+        int n = layout.sources();
+        for (int t = 0; t < seq.length(); t++) {
+            net.forwardStep(tr, t, seq.inputs()[t]);
+            net.activations(tr, t, a);
+            double[] z = new double[n];
+            System.arraycopy(seq.inputs()[t], 0, z, 0, layout.inputs());
+            System.arraycopy(previous, 0, z, layout.inputs(), layout.recurrentSources());
+            for (int j = 0; j < layout.blocks(); j++) {
+                double sum = b[j];
+                for (int m = 0; m < n; m++) {
+                    sum = Math.fma(w[j * n + m], z[m], sum);
+                }
+                assertThat(a[layout.inputGateOffset() + j]).as("y^in_%d(%d)", j, t)
+                        .isEqualTo(org.lstmrepro.core.math.Exponential.sigmoid(sum));
+            }
+            System.arraycopy(a, 0, previous, 0, a.length);
+        }
+    }
 }

@@ -59,9 +59,13 @@ public record StoppingRule(double maxAverageError, int window, int maxWrong, Err
         return new StoppingRule(threshold, window, maxWrong, measure);
     }
 
-    /** The same rule over another window (the allowed wrong sequences unchanged, so at most the window). */
+    /**
+     * The same rule over another window. The allowed wrong sequences stay as they are (so they must fit
+     * the new window), except for a rule that allows a whole window wrong (no condition on correctness),
+     * which still does.
+     */
     public StoppingRule withWindow(int size) {
-        return new StoppingRule(maxAverageError, size, maxWrong, measure);
+        return new StoppingRule(maxAverageError, size, maxWrong == window ? size : maxWrong, measure);
     }
 
     /** True for the paper's usual rule: no wrong sequence allowed, squared error. */

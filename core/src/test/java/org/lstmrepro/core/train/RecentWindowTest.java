@@ -65,6 +65,9 @@ class RecentWindowTest {
         assertThat(w.meets(new StoppingRule(0.5, 4))).as("the paper's usual rule").isFalse();
         assertThat(twoWrong.withWindow(10).maxWrong()).isEqualTo(2);
         assertThat(twoWrong.withMaxAverageError(0.05).maxWrong()).isEqualTo(2);
+        StoppingRule anyWrong = new StoppingRule(0.5, 4, 4, StoppingRule.ErrorMeasure.ABSOLUTE);
+        assertThat(anyWrong.withWindow(100).maxWrong()).as("no condition on correctness stays none").isEqualTo(100);
+        assertThat(anyWrong.withWindow(2).maxWrong()).isEqualTo(2);
         assertThat(w.meets(twoWrong.withMaxAverageError(0.05))).as("the average condition still holds").isFalse();
     }
 
