@@ -36,6 +36,9 @@ import org.lstmrepro.truncated.TruncatedGradient1997;
  *       every group of recurrent sources. With one-hot inputs (Experiment 2c: p + 4 symbols) a step's
  *       cost no longer grows with p, and the sums are the same to the bit.</li>
  * </ul>
+ * Under the appendix's timing ({@link Lstm1997Network#outputsReadPreviousStep()}) an error at step t is
+ * that of the cells of t-1: the rule adds it before step t joins the pending steps, as the generic rule
+ * does before it advances its traces.
  * Trace rows: r = c is cell c's own row, r = C + c its input gate's row; {@code traces[r P + m]}
  * for the sources m &lt; N (P = N rounded up to a multiple of 4; the columns past N add values that
  * are never read), {@code biasTraces[r]} for the bias. Like the generic rule it allocates nothing per
@@ -129,24 +132,42 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
         double loss = 0;
         double[] previous = null;
         int slot = 0;
+        boolean errorAtPreviousStep = network.outputsReadPreviousStep();
         for (int t = 0; t < inputs.length; t++) {
             double[] st = states[slot];
             double[] y = outputs[slot];
             slot = slot == BLOCK ? 0 : slot + 1;
             network.step(inputs[t], previous, st, y, t);
             observer.onStep(t, y);
-            network.directFactors(st, pendingFactors, pending * rows);
-            pendingStates[pending++] = st;
-            touchInputGroups();
             double[] target = targets[t];
-            if (target != null) {
-                addPendingToTraces();
-                loss += outputUnits.lossAndDelta(y, target, outputDelta);
-                network.truncatedBackward(st, outputDelta, cellStateError);
-                addTracedGradients();
-                listener.gradientReady(t);
-            } else if (pending == BLOCK) {
-                addPendingToTraces();
+            if (errorAtPreviousStep) {
+                // appendix timing: the output read the cells of t-1, whose traces are those before step t
+                if (target != null) {
+                    addPendingToTraces();
+                    loss += outputUnits.lossAndDelta(y, target, outputDelta);
+                    network.truncatedBackward(previous == null ? network.zeroState() : previous, outputDelta,
+                            cellStateError);
+                    addTracedGradients();
+                    listener.gradientReady(t);
+                } else if (pending == BLOCK) {
+                    addPendingToTraces();
+                }
+                network.directFactors(st, pendingFactors, pending * rows);
+                pendingStates[pending++] = st;
+                touchInputGroups();
+            } else {
+                network.directFactors(st, pendingFactors, pending * rows);
+                pendingStates[pending++] = st;
+                touchInputGroups();
+                if (target != null) {
+                    addPendingToTraces();
+                    loss += outputUnits.lossAndDelta(y, target, outputDelta);
+                    network.truncatedBackward(st, outputDelta, cellStateError);
+                    addTracedGradients();
+                    listener.gradientReady(t);
+                } else if (pending == BLOCK) {
+                    addPendingToTraces();
+                }
             }
             previous = st;
         }

@@ -28,10 +28,56 @@ import org.lstmrepro.core.loss.OutputActivation;
  *                             in the paper's topology)
  * @param outputsSeeInputs     whether output units also read the current input units (false in the
  *                             paper's topology)
+ * @param timing               when each layer reads its sources ({@link Timing}; the experiments' by default)
  */
 public record Lstm1997Config(int inputSize, int blocks, int cellsPerBlock, int hiddenUnits, int outputSize,
                              OutputActivation outputActivation, double initRange, double[] inputGateBiases,
-                             double[] outputGateBiases, boolean hiddenLayerSeesGates, boolean outputsSeeInputs) {
+                             double[] outputGateBiases, boolean hiddenLayerSeesGates, boolean outputsSeeInputs,
+                             Timing timing) {
+
+    /**
+     * When the layers read their sources (Hochreiter and Schmidhuber 1997; docs/models.md, "Timing").
+     */
+    public enum Timing {
+        /**
+         * Section 5's experiments: within one step, input, then hidden layer (reading x(t) and the hidden
+         * layer of t-1), then output layer (reading the cells of t). The default.
+         */
+        EXPERIMENTS("experiments"),
+        /**
+         * Appendix A.1: every unit reads its sources' activations of t-1, so the hidden layer reads
+         * x(t-1) and the output layer the cells of t-1.
+         */
+        APPENDIX("appendix");
+
+        private final String id;
+
+        Timing(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The timing of that id; an error listing the ids otherwise. */
+        public static Timing fromId(String id) {
+            for (Timing t : values()) {
+                if (t.id.equals(id)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown timing '" + id + "' (expected experiments or appendix)");
+        }
+    }
+
+    /** The experiments' timing ({@link Timing#EXPERIMENTS}). */
+    public Lstm1997Config(int inputSize, int blocks, int cellsPerBlock, int hiddenUnits, int outputSize,
+                          OutputActivation outputActivation, double initRange, double[] inputGateBiases,
+                          double[] outputGateBiases, boolean hiddenLayerSeesGates, boolean outputsSeeInputs) {
+        this(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, outputActivation, initRange, inputGateBiases,
+                outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs, Timing.EXPERIMENTS);
+    }
 
     /** The paper's initial weight range, [-0.1, 0.1]. */
     public static final double DEFAULT_INIT_RANGE = 0.1;
@@ -50,6 +96,19 @@ public record Lstm1997Config(int inputSize, int blocks, int cellsPerBlock, int h
         }
         inputGateBiases = checkBiases("inputGateBiases", inputGateBiases, blocks);
         outputGateBiases = checkBiases("outputGateBiases", outputGateBiases, blocks);
+        if (timing == null) {
+            timing = Timing.EXPERIMENTS;
+        }
+        if (timing == Timing.APPENDIX && outputsSeeInputs) {
+            throw new IllegalArgumentException("the appendix timing is implemented for output units that read the cells"
+                    + " (and hidden units) only, the paper's topology; outputsSeeInputs must be false");
+        }
+    }
+
+    /** The same network with another timing. */
+    public Lstm1997Config withTiming(Timing t) {
+        return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, outputActivation,
+                initRange, inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs, t);
     }
 
     /**
@@ -63,39 +122,39 @@ public record Lstm1997Config(int inputSize, int blocks, int cellsPerBlock, int h
 
     public Lstm1997Config withHiddenUnits(int n) {
         return new Lstm1997Config(inputSize, blocks, cellsPerBlock, n, outputSize, outputActivation, initRange,
-                inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs);
+                inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs, timing);
     }
 
     public Lstm1997Config withOutputActivation(OutputActivation a) {
         return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, a, initRange,
-                inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs);
+                inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs, timing);
     }
 
     public Lstm1997Config withInitRange(double range) {
         return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, outputActivation, range,
-                inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs);
+                inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs, timing);
     }
 
     /** Initial input-gate biases, one per block (none: drawn like the other weights). */
     public Lstm1997Config withInputGateBiases(double... biases) {
         return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, outputActivation,
-                initRange, biases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs);
+                initRange, biases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs, timing);
     }
 
     /** Initial output-gate biases, one per block (none: drawn like the other weights). */
     public Lstm1997Config withOutputGateBiases(double... biases) {
         return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, outputActivation,
-                initRange, inputGateBiases, biases, hiddenLayerSeesGates, outputsSeeInputs);
+                initRange, inputGateBiases, biases, hiddenLayerSeesGates, outputsSeeInputs, timing);
     }
 
     public Lstm1997Config withHiddenLayerSeesGates(boolean sees) {
         return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, outputActivation,
-                initRange, inputGateBiases, outputGateBiases, sees, outputsSeeInputs);
+                initRange, inputGateBiases, outputGateBiases, sees, outputsSeeInputs, timing);
     }
 
     public Lstm1997Config withOutputsSeeInputs(boolean sees) {
         return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, outputActivation,
-                initRange, inputGateBiases, outputGateBiases, hiddenLayerSeesGates, sees);
+                initRange, inputGateBiases, outputGateBiases, hiddenLayerSeesGates, sees, timing);
     }
 
     /** Number of memory cells C = B S. */
@@ -143,13 +202,14 @@ public record Lstm1997Config(int inputSize, int blocks, int cellsPerBlock, int h
                 && cellsPerBlock == c.cellsPerBlock && hiddenUnits == c.hiddenUnits && outputSize == c.outputSize
                 && outputActivation == c.outputActivation && Double.compare(initRange, c.initRange) == 0
                 && Arrays.equals(inputGateBiases, c.inputGateBiases) && Arrays.equals(outputGateBiases, c.outputGateBiases)
-                && hiddenLayerSeesGates == c.hiddenLayerSeesGates && outputsSeeInputs == c.outputsSeeInputs;
+                && hiddenLayerSeesGates == c.hiddenLayerSeesGates && outputsSeeInputs == c.outputsSeeInputs
+                && timing == c.timing;
     }
 
     @Override
     public int hashCode() {
         int h = java.util.Objects.hash(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, outputActivation,
-                initRange, hiddenLayerSeesGates, outputsSeeInputs);
+                initRange, hiddenLayerSeesGates, outputsSeeInputs, timing);
         return 31 * (31 * h + Arrays.hashCode(inputGateBiases)) + Arrays.hashCode(outputGateBiases);
     }
 
@@ -159,6 +219,7 @@ public record Lstm1997Config(int inputSize, int blocks, int cellsPerBlock, int h
                 + ", hiddenUnits=" + hiddenUnits + ", outputSize=" + outputSize + ", outputActivation="
                 + outputActivation.id() + ", initRange=" + initRange + ", inputGateBiases="
                 + Arrays.toString(inputGateBiases) + ", outputGateBiases=" + Arrays.toString(outputGateBiases)
-                + ", hiddenLayerSeesGates=" + hiddenLayerSeesGates + ", outputsSeeInputs=" + outputsSeeInputs + "]";
+                + ", hiddenLayerSeesGates=" + hiddenLayerSeesGates + ", outputsSeeInputs=" + outputsSeeInputs
+                + ", timing=" + timing.id() + "]";
     }
 }

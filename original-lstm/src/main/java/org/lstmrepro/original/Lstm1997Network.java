@@ -35,6 +35,14 @@ import org.lstmrepro.truncated.CecNetwork;
  * with f the logistic sigmoid, g = {@link Activation#G_1997}, h = {@link Activation#H_1997}, and j the
  * block of cell c.
  *
+ * <p><b>The appendix's timing</b> ({@link Lstm1997Config.Timing#APPENDIX}; appendix A.1): every unit reads
+ * its sources' activations of the previous step, so {@code z(t) = [x(t-1), a(t-1)]} (x(-1) = 0) and
+ * {@code y^k(t) = f_k(W_k . [y^c(t-1), y^h(t-1)] + b_k)}: an input reaches the hidden layer one step
+ * later, and the output layer sees the cells one step later, than in the experiments' timing. The
+ * truncated gradient then takes the error of step t to the cells of step t-1, with their traces as of
+ * t-1 (appendix A.2's {@code delta_k(t+1)} in the cells' and output gates' errors); see
+ * {@link #outputsReadPreviousStep()}.
+ *
  * <p><b>Parameters</b> (in this order; shapes with C cells, B blocks, H hidden units, N sources, M
  * output sources, K outputs): {@code cell.weight} [C, N], {@code cell.bias} [C], {@code hidden.weight}
  * [H, N] and {@code hidden.bias} [H] (only when H > 0), {@code input_gate.weight} [B, N],
@@ -84,7 +92,11 @@ public final class Lstm1997Network implements CecNetwork {
     private final int offG;
     private final int offHs;
     private final int offS;
+    /** Appendix timing: where a step's state keeps its own input x(t), which the next step reads. */
+    private final int offX;
     private final int stateSize;
+    /** The appendix's timing ({@link Lstm1997Config.Timing#APPENDIX}). */
+    private final boolean appendix;
     private final boolean sigmoidOutputs;
     /**
      * Per hidden-layer unit u (in the order of a(t)): the weight array of its kind, where its row
@@ -110,6 +122,10 @@ public final class Lstm1997Network implements CecNetwork {
     private final double[] dS;
     private final double[] unitDelta;
     private final double[] ownDirectFactors;
+    /** dE/da(t-1) from the output layer of step t (appendix timing). */
+    private final double[] dPrevious;
+    /** The state of the step before the first: all zero (appendix timing, truncated rule at t = 0). */
+    private final double[] zeroState;
     private final Lstm1997Trajectory ownTrajectory;
 
     /** The paper's network: output units with squared error. */
@@ -136,7 +152,9 @@ public final class Lstm1997Network implements CecNetwork {
         offG = offA + nA;
         offHs = offG + nC;
         offS = offHs + nC;
-        stateSize = offS + nC;
+        offX = offS + nC;
+        appendix = config.timing() == Lstm1997Config.Timing.APPENDIX;
+        stateSize = offX + (appendix ? nI : 0);
         sigmoidOutputs = config.outputActivation() == OutputActivation.SIGMOID;
         blockOfCell = new int[nC];
         for (int c = 0; c < nC; c++) {
@@ -169,6 +187,8 @@ public final class Lstm1997Network implements CecNetwork {
         dS = new double[nC];
         unitDelta = new double[nA];
         ownDirectFactors = new double[2 * nC];
+        dPrevious = new double[nA];
+        zeroState = new double[stateSize];
         ownTrajectory = new Lstm1997Trajectory(2, stateSize, layout.outputs());
     }
 
@@ -237,7 +257,10 @@ public final class Lstm1997Network implements CecNetwork {
         }
     }
 
-    /** Length of a step's state vector {@code [z(t) | a(t) | g(net_c) | h(s_c) | s_c]}; z(t) comes first. */
+    /**
+     * Length of a step's state vector {@code [z(t) | a(t) | g(net_c) | h(s_c) | s_c]} (appendix timing:
+     * then {@code x(t)}); z(t) comes first.
+     */
     int stateSize() {
         return stateSize;
     }
@@ -357,11 +380,23 @@ public final class Lstm1997Network implements CecNetwork {
         // z(t) = [x(t), a(t-1)[0, R)]: element loops, cheaper than System.arraycopy at these lengths;
         // the non-zero inputs are listed on the way
         int active = 0;
-        for (int i = 0; i < nI; i++) {
-            double xi = x[i];
-            st[i] = xi;
-            if (xi != 0.0) {
-                activeInputs[active++] = i;
+        if (appendix) {
+            // the hidden layer reads the input of t-1 (appendix A.1); this step keeps x(t) for the next
+            for (int i = 0; i < nI; i++) {
+                double xi = prevStates == null ? 0.0 : prevStates[offX + i];
+                st[i] = xi;
+                st[offX + i] = x[i];
+                if (xi != 0.0) {
+                    activeInputs[active++] = i;
+                }
+            }
+        } else {
+            for (int i = 0; i < nI; i++) {
+                double xi = x[i];
+                st[i] = xi;
+                if (xi != 0.0) {
+                    activeInputs[active++] = i;
+                }
             }
         }
         activeCount = active;
@@ -390,13 +425,14 @@ public final class Lstm1997Network implements CecNetwork {
             st[offHs + c] = hs;
             st[offA + c] = st[outGate + j] * hs;
         }
-        // output layer, from the current step
+        // output layer, from the current step (appendix timing: from the previous step's cells, live)
         double[] w = outputWeight.value();
         double[] b = outputBias.value();
         int m = layout.outputSources();
         int fromCells = nC + layout.hidden();
+        double[] cellsRead = appendix ? prevStates : st;
         for (int k = 0; k < outputNet.length; k++) {
-            double net = b[k] + dot(w, k * m, st, offA, fromCells);
+            double net = cellsRead == null ? b[k] : b[k] + dot(w, k * m, cellsRead, offA, fromCells);
             if (m > fromCells) {
                 net += dot(w, k * m + fromCells, st, 0, nI);
             }
@@ -572,7 +608,12 @@ public final class Lstm1997Network implements CecNetwork {
     private void backward(double[] st, double[] outputNetDelta, double[] carry, boolean cutRecurrent) {
         System.arraycopy(carry, nC, dA, 0, nR);
         Arrays.fill(dA, nR, nA, 0.0);
-        if (outputNetDelta != null) {
+        boolean outputToPrevious = appendix && outputNetDelta != null;
+        if (outputToPrevious) {
+            // the output of step t read a(t-1), which z(t) holds at [I, I + C + H): its error goes back one step
+            Arrays.fill(dPrevious, 0.0);
+            outputLayerBackward(st, nI - offA, outputNetDelta, dPrevious);
+        } else if (outputNetDelta != null) {
             outputLayerBackward(st, outputNetDelta);
         }
         System.arraycopy(carry, 0, dS, 0, nC);
@@ -587,10 +628,25 @@ public final class Lstm1997Network implements CecNetwork {
         } else {
             propagateToPreviousStep(carry);
         }
+        if (outputToPrevious) {
+            // not cut: under the truncated rule too, the output's error reaches the cells it read (appendix A.2)
+            for (int i = 0; i < nC + layout.hidden(); i++) {
+                carry[nC + i] += dPrevious[i];
+            }
+        }
     }
 
     /** Output layer: adds its gradient, and W_k^T delta_k to dA for the units it reads. */
     private void outputLayerBackward(double[] st, double[] delta) {
+        outputLayerBackward(st, 0, delta, dA);
+    }
+
+    /**
+     * Output layer: adds its gradient, and W_k^T delta_k to {@code into} for the units it reads, whose
+     * activations are {@code st[offA + shift + i]} (shift 0: a(t) of this step; appendix timing:
+     * {@code I - offA}, the copy of a(t-1) in z(t)).
+     */
+    private void outputLayerBackward(double[] st, int shift, double[] delta, double[] into) {
         double[] w = outputWeight.value();
         double[] gw = outputWeight.gradient();
         double[] gb = outputBias.gradient();
@@ -604,8 +660,8 @@ public final class Lstm1997Network implements CecNetwork {
             gb[k] += d;
             int row = k * m;
             for (int i = 0; i < fromCells; i++) {
-                gw[row + i] += d * st[offA + i];
-                dA[i] += d * w[row + i];
+                gw[row + i] += d * st[offA + shift + i];
+                into[i] += d * w[row + i];
             }
             for (int i = fromCells; i < m; i++) {
                 gw[row + i] += d * st[i - fromCells]; // x(t), stored at the start of z(t)
@@ -762,7 +818,33 @@ public final class Lstm1997Network implements CecNetwork {
      */
     @Override
     public void truncatedBackward(Trajectory trajectory, int t, double[] outputNetDelta, double[] cellStateError) {
-        truncatedBackward(own(trajectory).state(t), outputNetDelta, cellStateError);
+        truncatedBackward(errorState(own(trajectory), t), outputNetDelta, cellStateError);
+    }
+
+    /**
+     * The state whose cells the output of step t read: step t's own, or (appendix timing) step t-1's,
+     * all zero before the first step.
+     */
+    private double[] errorState(Lstm1997Trajectory tr, int t) {
+        if (!appendix) {
+            return tr.state(t);
+        }
+        return t == 0 ? zeroState : tr.state(t - 1);
+    }
+
+    /**
+     * True under the appendix's timing: the output of step t reads the cells of t-1, so the truncated
+     * gradient of an error at t is that of the cells at t-1, with their traces as of t-1 (the rules
+     * compute it before they add step t to the traces).
+     */
+    @Override
+    public boolean outputsReadPreviousStep() {
+        return appendix;
+    }
+
+    /** The state vector before the first step (all zero), for the truncated rule at t = 0 under the appendix's timing. */
+    double[] zeroState() {
+        return zeroState;
     }
 
     /** {@link #truncatedBackward(Trajectory, int, double[], double[])} on the state vector {@code st} of the step. */

@@ -34,7 +34,13 @@ class TruncatedGradient1997Test {
                 Arguments.of("linear, several steps", small.withOutputActivation(OutputActivation.LINEAR),
                         new int[] {0, 4, 8, 11}),
                 Arguments.of("gates unseen, outputs see inputs",
-                        small.withHiddenLayerSeesGates(false).withOutputsSeeInputs(true), new int[] {3, 11}));
+                        small.withHiddenLayerSeesGates(false).withOutputsSeeInputs(true), new int[] {3, 11}),
+                // the appendix's timing (appendix A.1): the output reads the cells of t-1, the hidden layer x(t-1)
+                Arguments.of("appendix timing, last step", small.withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {-1}),
+                Arguments.of("appendix timing, linear, from the first step",
+                        small.withOutputActivation(OutputActivation.LINEAR).withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {0, 1, 5, 6, 11}),
+                Arguments.of("appendix timing, gates unseen, 3 cells per block",
+                        Lstm1997Config.of(2, 2, 3, 1).withHiddenLayerSeesGates(false).withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {4, 11}));
     }
 
     private static double[][] truncated(Lstm1997Network net, Sequence seq) {

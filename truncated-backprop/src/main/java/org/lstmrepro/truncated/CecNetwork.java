@@ -115,6 +115,16 @@ public interface CecNetwork extends BpttNetwork {
     default void checkTruncatedGradientSupported() {
     }
 
+    /**
+     * Whether the output of step t reads the hidden layer of step t-1 (the 1997 paper's appendix A.1
+     * timing) rather than of step t (the default). Then {@link #truncatedBackward} at step t reports the
+     * errors of the cell states of t-1, and {@link TruncatedGradient1997} multiplies them with the traces
+     * as of t-1, before it adds step t.
+     */
+    default boolean outputsReadPreviousStep() {
+        return false;
+    }
+
     /** Whether the rows of traced group {@code group} also read their cell's s_c(t-1) through a peephole. */
     default boolean tracedGroupHasPeepholes(int group) {
         return false;

@@ -146,17 +146,25 @@ public final class TruncatedGradient1997 implements LearningRule {
             Arrays.fill(trace, 0.0);
         }
         double loss = 0;
+        boolean errorAtPreviousStep = network.outputsReadPreviousStep();
         for (int t = 0; t < inputs.length; t++) {
             network.forwardStep(trajectory, t, inputs[t]);
             double[] y = network.output(trajectory, t);
             observer.onStep(t, y);
-            network.cecStep(trajectory, t, z, carouselFactor, directFactor);
-            advanceTraces(t);
+            if (!errorAtPreviousStep) {
+                network.cecStep(trajectory, t, z, carouselFactor, directFactor);
+                advanceTraces(t);
+            }
             if (targets[t] != null) {
+                // the cells the output read: of step t, or of t-1 with the traces still as of t-1
                 loss += outputUnits.lossAndDelta(y, targets[t], outputDelta);
                 network.truncatedBackward(trajectory, t, outputDelta, cellStateError);
                 addTracedGradients();
                 listener.gradientReady(t);
+            }
+            if (errorAtPreviousStep) {
+                network.cecStep(trajectory, t, z, carouselFactor, directFactor);
+                advanceTraces(t);
             }
         }
         return loss;

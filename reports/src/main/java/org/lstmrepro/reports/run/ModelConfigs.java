@@ -50,6 +50,7 @@ public final class ModelConfigs {
         m.put("outputGateBiases", list(c.outputGateBiases()));
         m.put("hiddenLayerSeesGates", c.hiddenLayerSeesGates());
         m.put("outputsSeeInputs", c.outputsSeeInputs());
+        m.put("timing", c.timing().id());
         return m;
     }
 
@@ -98,12 +99,14 @@ public final class ModelConfigs {
         double[] outputGateBiases = r.numbers("outputGateBiases", new double[0]);
         boolean hiddenLayerSeesGates = r.bool("hiddenLayerSeesGates", true);
         boolean outputsSeeInputs = r.bool("outputsSeeInputs", false);
+        Lstm1997Config.Timing timing = r.named("timing", Lstm1997Config.Timing.EXPERIMENTS.id(),
+                Lstm1997Config.Timing::fromId);
         // which weights training held or scaled (Original1997Family); the file's values are what they are
         r.named("weightGroups", "", WeightGroups::parse);
         r.requireNoOtherKeys();
         try {
             return new Lstm1997Config(inputSize, blocks, cellsPerBlock, hiddenUnits, outputSize, activation, initRange,
-                    inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs);
+                    inputGateBiases, outputGateBiases, hiddenLayerSeesGates, outputsSeeInputs, timing);
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

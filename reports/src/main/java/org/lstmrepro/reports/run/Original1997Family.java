@@ -62,10 +62,18 @@ public final class Original1997Family implements ModelFamily {
                     + " docs/reproduction.md), no-biases (all.bias held at 0, Experiment 2c's preset).",
             "paper (every weight drawn and trained)");
 
+    /** When the layers read their sources: section 5's experiments or appendix A.1 ({@link Lstm1997Config.Timing}). */
+    public static final ModelOption<String> TIMING = new ModelOption<>("timing", "--timing", "T",
+            OptionType.text("experiments or appendix", Lstm1997Config.Timing::fromId, "experiments", "appendix"),
+            "When each layer reads its sources: experiments = within one step, input, hidden layer, output layer"
+                    + " (section 5); appendix = every unit reads the previous step's activations, so the hidden"
+                    + " layer sees x(t-1) and the output the cells of t-1 (appendix A.1; docs/models.md).",
+            "experiments");
+
     @Override
     public List<ModelOption<?>> options() {
         return List.of(BLOCKS, CELLS_PER_BLOCK, OUTPUT_ACTIVATION, INIT_RANGE, INPUT_GATE_BIASES, OUTPUT_GATE_BIASES,
-                WEIGHT_GROUPS);
+                WEIGHT_GROUPS, TIMING);
     }
 
     @Override
@@ -83,7 +91,8 @@ public final class Original1997Family implements ModelFamily {
                 : task.outputUnits().activation();
         Lstm1997Config config = new Lstm1997Config(task.inputSize(), blocks, cells, base.hiddenUnits(),
                 task.outputSize(), activation, o.isSet(INIT_RANGE) ? o.get(INIT_RANGE) : base.initRange(),
-                inputBiases, outputBiases, base.hiddenLayerSeesGates(), base.outputsSeeInputs());
+                inputBiases, outputBiases, base.hiddenLayerSeesGates(), base.outputsSeeInputs(),
+                o.isSet(TIMING) ? Lstm1997Config.Timing.fromId(o.get(TIMING)) : base.timing());
         // the task's loss: squared error on the 1997 tasks, binary cross-entropy on jsb-chorales
         ConfiguredModel model = initialised(config, task.outputUnits().loss(), init);
         Lstm1997Network network = (Lstm1997Network) model.network();
