@@ -169,7 +169,7 @@ public final class ModelConfigs {
     private record Reader(String source) {
 
         <T extends Record> T bind(Map<String, ?> config, Class<T> type) {
-            return new StrictBinding("config", this::error).bind(StrictBinding.tree(config), type);
+            return StrictBinding.strict("config", this::error).bind(StrictBinding.tree(config), type);
         }
 
         InterchangeFormatException error(String location, String problem) {

@@ -82,7 +82,7 @@ class ExperimentParserTest {
         "models: [{model: original1997}, {model: rnn}, {model: lstm}]"
             + "| q.yaml: models[2].model: unknown model 'lstm' (known: original1997, vanilla[:VARIANT], rnn, gru",
         "models: [{model: vanilla:XYZ}]| q.yaml: models[0].model: unknown vanilla variant 'XYZ'",
-        "models: [{model: rnn, optimiser: sgd}]| q.yaml: models[0].optimiser: unknown key (known: ",
+        "models: [{model: rnn, optimiser: sgd}]| q.yaml: models[0]: unknown key 'optimiser' (known: model, label, rule, optimizer, ",
         "models: [{model: rnn, optimizer: adagrad}]| q.yaml: models[0].optimizer: ",
         "models: [{model: rnn, optimizer: nesterov}]| q.yaml: models[0].optimizer: 'nesterov' needs a momentum",
         "models: [{model: rnn, schedule: sometimes}]| q.yaml: models[0].schedule: ",
@@ -98,7 +98,7 @@ class ExperimentParserTest {
         "models: [{model: rnn, hyperparameters: {learningRate: {logUniform: [1, 0.1]}}}]| q.yaml: models[0].hyperparameters.learningRate.logUniform: logUniform needs a range [a, b] with a <= b",
         "models: [{model: rnn, hyperparameters: {hiddenSize: {logUniform: [4, 8]}}}]| q.yaml: models[0].hyperparameters.hiddenSize.logUniform: hiddenSize is an integer: use logUniformInt",
         "models: []| q.yaml: models: needs at least one entry",
-        "models: {model: rnn}| q.yaml: models: expected a list, got a mapping",
+        "models: {model: rnn}| q.yaml: models: expected a list, found a mapping",
     })
     void aMalformedModelIsOneLineNamingTheKeyPath(String models, String expected) {
         String text = "name: q\ntasks: [{id: adding}]\n" + models + "\n";
@@ -111,9 +111,9 @@ class ExperimentParserTest {
     /** Files written on one line each, with \\n for line breaks. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "tasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: name: is required",
+        "tasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: missing key 'name'",
         "name: a b\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: name: must consist of letters",
-        "name: q\\nmodels: [{model: rnn}]|q.yaml: tasks: is required",
+        "name: q\\nmodels: [{model: rnn}]|q.yaml: missing key 'tasks'",
         "name: q\\ntasks: [{id: addition}]\\nmodels: [{model: rnn}]|q.yaml: tasks[0].id: unknown task 'addition'",
         "name: q\\ntasks: [{id: adding, settings: {length: [100, 5]}}]\\nmodels: [{model: rnn}]"
             + "|q.yaml: tasks[0].settings: task adding: length must be",
@@ -122,7 +122,7 @@ class ExperimentParserTest {
         "name: q\\nseeds: 0\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: seeds: must be at least 1, was 0",
         "name: q\\nseeds: [1, 1]\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: seeds[1]: seed 1 is listed twice",
         "name: q\\nstopping: {error: 0}\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: stopping.error: must be positive",
-        "name: q\\nstopping: {patience: 3}\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: stopping.patience: unknown key",
+        "name: q\\nstopping: {patience: 3}\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: stopping: unknown key 'patience' (known: error, window)",
         "name: q\\nname: r\\ntasks: [{id: adding}]|q.yaml: line 2: not valid YAML or JSON: Duplicate field 'name'",
         "name: [q|q.yaml: line ",
         "'   '|q.yaml: the file is empty",
