@@ -76,6 +76,51 @@ class ExperimentParserTest {
         assertThat(e.withSeedCount(3).seeds()).containsExactly(1L, 2L, 3L);
     }
 
+    @Test
+    void numbersMayBeQuotedAndAnEmptyValueIsLeftOut() {
+        Experiment e = ExperimentParser.parse("q.yaml", """
+                name: q
+                description:
+                budget: "2500"
+                stopping: {error: "1e-3"}
+                tasks: [{id: adding, budget: }]
+                models: [{model: rnn, hyperparameters: {learningRate: "1e-2"}, options: {hiddenSize: }}]
+                """);
+        assertThat(e.description()).isEmpty();
+        assertThat(e.budget()).isEqualTo(2500);
+        assertThat(e.stopError()).isEqualTo(1e-3);
+        assertThat(e.tasks().get(0).budget()).isNull();
+        assertThat(e.models().get(0).hyperparameters()).containsEntry(HyperparameterName.LEARNING_RATE,
+                new Hyperparameter.Fixed(1e-2));
+    }
+
+    /** Bound strictly: a value of the wrong type names its key path, what was expected and what was found. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "budget: many|q.yaml: budget: expected an integer, found the string \"many\"",
+        "budget: 2.5|q.yaml: budget: expected an integer, found the number 2.5",
+        "name: [q]|q.yaml: name: expected a string, found a list",
+        "stopping: {error: [1]}|q.yaml: stopping.error: expected a number, found a list",
+        "epochs: 3|q.yaml: epochs: expected a mapping of keys to values, found the number 3",
+        "seeds: [1, x]|q.yaml: seeds[1]: expected an integer, found the string \"x\"",
+        "tasks: [{id: adding, budget: true}]|q.yaml: tasks[0].budget: expected an integer, found true",
+        "models: [{model: rnn, clipOutputLayer: 1}]|q.yaml: models[0].clipOutputLayer: expected true or false, found the number 1",
+        "models: [{model: rnn, label: 7}]|q.yaml: models[0].label: expected a string, found the number 7",
+        "models: [{model: rnn, notes: {adding: [a]}}]|q.yaml: models[0].notes.adding: expected a string, found a list",
+    })
+    void aValueOfTheWrongTypeNamesItsKeyPath(String line, String expected) {
+        String key = line.substring(0, line.indexOf(':'));
+        StringBuilder text = new StringBuilder(line).append('\n');
+        for (String base : List.of("name: q", "tasks: [{id: adding}]", "models: [{model: rnn}]")) {
+            if (!base.startsWith(key + ":")) {
+                text.append(base).append('\n');
+            }
+        }
+        assertThatThrownBy(() -> ExperimentParser.parse("q.yaml", text.toString()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(expected);
+    }
+
     /** Each malformed file gives one line: the file, the key path, and the problem. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
