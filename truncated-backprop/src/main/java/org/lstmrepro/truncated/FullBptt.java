@@ -6,7 +6,6 @@ import java.util.List;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.learn.GradientListener;
 import org.lstmrepro.core.learn.LearningRule;
-import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.model.BatchBpttNetwork;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.RecurrentNetwork;
@@ -18,6 +17,10 @@ import org.lstmrepro.core.model.Trajectory;
  * to the first, every path included (Greff et al. 2015, appendix; Graves and Schmidhuber 2005). The
  * exact gradient of the summed loss; memory grows with the sequence length.
  *
+ * <p>The network runs the sequence through its whole-sequence methods ({@link BpttNetwork#forwardSteps},
+ * {@link BpttNetwork#backwardSteps}), so that it can compute the input projections and the weight
+ * gradients of all steps as single matrix products.
+ *
  * <p>The gradient becomes available after the whole sequence, so an online trainer updates once per
  * sequence under this rule.
  *
@@ -28,18 +31,16 @@ import org.lstmrepro.core.model.Trajectory;
 public final class FullBptt implements LearningRule {
 
     private final BpttNetwork network;
-    private final OutputUnits outputUnits;
     private final Trajectory trajectory;
     private final double[] carry;
-    private final double[] outputDelta;
+    private final InjectedErrors errors;
     private MaskedBatchBptt batched;
 
     public FullBptt(BpttNetwork network) {
         this.network = network;
-        this.outputUnits = network.outputUnits();
         this.trajectory = network.newTrajectory(128);
         this.carry = new double[network.carrySize()];
-        this.outputDelta = new double[network.outputSize()];
+        this.errors = new InjectedErrors(network, trajectory);
     }
 
     @Override
@@ -56,26 +57,14 @@ public final class FullBptt implements LearningRule {
     public double accumulate(Sequence sequence, StepObserver observer, GradientListener listener) {
         int steps = sequence.length();
         trajectory.ensureCapacity(steps);
-        double[][] inputs = sequence.inputs();
-        double[][] targets = sequence.targets();
-        double loss = 0;
+        network.forwardSteps(trajectory, sequence.inputs(), 0, steps);
         for (int t = 0; t < steps; t++) {
-            network.forwardStep(trajectory, t, inputs[t]);
-            double[] y = network.output(trajectory, t);
-            observer.onStep(t, y);
+            observer.onStep(t, network.output(trajectory, t));
         }
         Arrays.fill(carry, 0.0);
-        for (int t = steps - 1; t >= 0; t--) {
-            double[] target = targets[t];
-            if (target != null) {
-                loss += outputUnits.lossAndDelta(network.output(trajectory, t), target, outputDelta);
-                network.backwardStep(trajectory, t, outputDelta, carry);
-            } else {
-                network.backwardStep(trajectory, t, null, carry);
-            }
-        }
+        network.backwardSteps(trajectory, steps - 1, 0, errors.reset(sequence.targets(), 0), carry);
         listener.gradientReady(steps - 1);
-        return loss;
+        return errors.loss();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.model.BatchBpttNetwork;
+import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
 
@@ -16,6 +17,10 @@ import org.lstmrepro.core.model.Trajectory;
  * has ended is masked: not computed forward, no error, no carry, no gradient. Every sequence starts
  * from the zero state and its backward pass from a zero carry at its own last step, so the gradient is
  * the sum of the per-sequence full-BPTT gradients.
+ *
+ * <p>The batch runs forward and backward through the network's whole-sequence methods
+ * ({@link BatchBpttNetwork#forwardBatchSteps}, {@link BatchBpttNetwork#backwardBatchSteps}), so that
+ * input projections and weight gradients can be single matrix products over all steps and rows.
  *
  * <p>Buffers grow with the largest batch and longest sequence seen; nothing is allocated per step.
  */
@@ -28,10 +33,16 @@ final class MaskedBatchBptt {
     private final int carrySize;
     private final double[] outputRow;
     private final double[] deltaRow;
+    private final BpttNetwork.OutputErrors errors = this::errorsAt;
 
     private int rows;
     private Trajectory trajectory;
-    private double[] inputs;
+    /** {@code stepInputs[t]}: the inputs of the rows running at step t, row-major [activeAt[t], inputSize]. */
+    private double[][] stepInputs;
+    /** {@code activeAt[t]}: the number of sequences running at step t. */
+    private int[] activeAt;
+    /** The loss of the errors handed to the backward pass so far. */
+    private double loss;
     private double[] carry;
     private double[] outputDelta;
     /** {@code order[r]}: the index in the batch of the sequence in row r (longest first). */
@@ -58,41 +69,58 @@ final class MaskedBatchBptt {
         orderLongestFirst(batch);
         int steps = sequenceOfRow[0].length();
         trajectory.ensureCapacity(steps);
+        ensureSteps(steps);
         int active = b;
         for (int t = 0; t < steps; t++) {
             while (sequenceOfRow[active - 1].length() <= t) {
                 active--;                                       // the shortest running sequence has ended
             }
+            activeAt[t] = active;
+            double[] in = stepInputs[t];
             for (int r = 0; r < active; r++) {
-                System.arraycopy(sequenceOfRow[r].inputs()[t], 0, inputs, r * inputSize, inputSize);
+                System.arraycopy(sequenceOfRow[r].inputs()[t], 0, in, r * inputSize, inputSize);
             }
-            network.forwardBatchStep(trajectory, t, inputs, active);
         }
+        network.forwardBatchSteps(trajectory, stepInputs, activeAt, 0, steps);
         if (observer != StepObserver.NONE) {
             observe(observer, b);
         }
         Arrays.fill(carry, 0, b * carrySize, 0.0);
-        double loss = 0;
-        for (int t = steps - 1; t >= 0; t--) {
-            while (active < b && sequenceOfRow[active].length() > t) {
-                active++;                                       // a sequence whose last step is t joins
-            }
-            double[] outputs = network.batchOutput(trajectory, t);
-            boolean anyError = false;
-            for (int r = 0; r < active; r++) {
-                double[] target = sequenceOfRow[r].targets()[t];
-                if (target == null) {
-                    Arrays.fill(outputDelta, r * outputSize, (r + 1) * outputSize, 0.0);
-                } else {
-                    System.arraycopy(outputs, r * outputSize, outputRow, 0, outputSize);
-                    loss += outputUnits.lossAndDelta(outputRow, target, deltaRow);
-                    System.arraycopy(deltaRow, 0, outputDelta, r * outputSize, outputSize);
-                    anyError = true;
-                }
-            }
-            network.backwardBatchStep(trajectory, t, anyError ? outputDelta : null, carry);
-        }
+        loss = 0;
+        network.backwardBatchSteps(trajectory, steps - 1, 0, errors, carry);
         return loss;
+    }
+
+    /**
+     * The output errors of the rows running at step t (row-major, zeros for a row without a target),
+     * or null when no row has one; adds their loss.
+     */
+    private double[] errorsAt(int t) {
+        int active = activeAt[t];
+        double[] outputs = network.batchOutput(trajectory, t);
+        boolean anyError = false;
+        for (int r = 0; r < active; r++) {
+            double[] target = sequenceOfRow[r].targets()[t];
+            if (target == null) {
+                Arrays.fill(outputDelta, r * outputSize, (r + 1) * outputSize, 0.0);
+            } else {
+                System.arraycopy(outputs, r * outputSize, outputRow, 0, outputSize);
+                loss += outputUnits.lossAndDelta(outputRow, target, deltaRow);
+                System.arraycopy(deltaRow, 0, outputDelta, r * outputSize, outputSize);
+                anyError = true;
+            }
+        }
+        return anyError ? outputDelta : null;
+    }
+
+    /** Room for the inputs and running counts of {@code steps} steps (grown at least twofold, rarely). */
+    private void ensureSteps(int steps) {
+        if (stepInputs != null && stepInputs.length >= steps) {
+            return;
+        }
+        int grown = Math.max(steps, stepInputs == null ? 0 : 2 * stepInputs.length);
+        stepInputs = new double[grown][rows * inputSize];
+        activeAt = new int[grown];
     }
 
     private void check(List<Sequence> batch) {
@@ -119,7 +147,7 @@ final class MaskedBatchBptt {
         }
         rows = b;
         trajectory = network.newBatchTrajectory(b, 128);
-        inputs = new double[b * inputSize];
+        stepInputs = null;                                      // rows changed: re-sized by ensureSteps
         carry = new double[b * carrySize];
         outputDelta = new double[b * outputSize];
         order = new int[b];

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.learn.GradientListener;
 import org.lstmrepro.core.learn.LearningRule;
-import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.model.StepObserver;
@@ -29,18 +28,22 @@ import org.lstmrepro.core.model.Trajectory;
  * steps use; the overlap of the next window is then backpropagated with the new weights over the
  * activations computed with the old ones, as is usual for online truncated BPTT.
  *
+ * <p>The steps between two windows run forward as one chunk ({@link BpttNetwork#forwardSteps}: the
+ * weights do not change inside it) and each window backward as one range
+ * ({@link BpttNetwork#backwardSteps}), so that the network can compute input projections and weight
+ * gradients as matrix products over a chunk or a window.
+ *
  * <p>With {@code k1 = k2 >= T} this is full BPTT ({@link FullBptt}), to the last bit. Memory: a
  * trajectory of {@code min(k2, T) + 1} steps, independent of the sequence length for a fixed {@code k2}.
  */
 public final class TruncatedBptt implements LearningRule {
 
     private final BpttNetwork network;
-    private final OutputUnits outputUnits;
     private final int k1;
     private final int k2;
     private final Trajectory trajectory;
     private final double[] carry;
-    private final double[] outputDelta;
+    private final InjectedErrors errors;
 
     /**
      * @param network the network
@@ -55,12 +58,11 @@ public final class TruncatedBptt implements LearningRule {
             throw new IllegalArgumentException("truncated BPTT: k2 (backward depth) must be at least k1 = " + k1 + ", was " + k2);
         }
         this.network = network;
-        this.outputUnits = network.outputUnits();
         this.k1 = k1;
         this.k2 = k2;
         this.trajectory = network.newTrajectory(windowCapacity(k2, 128));
         this.carry = new double[network.carrySize()];
-        this.outputDelta = new double[network.outputSize()];
+        this.errors = new InjectedErrors(network, trajectory);
     }
 
     @Override
@@ -90,9 +92,12 @@ public final class TruncatedBptt implements LearningRule {
         double loss = 0;
         int injectFrom = 0;
         for (int t = 0; t < steps; t++) {
-            network.forwardStep(trajectory, t, inputs[t]);
-            observer.onStep(t, network.output(trajectory, t));
             if ((t + 1) % k1 == 0 || t == steps - 1) {
+                // the steps since the last window, at the weights of the last update: one forward chunk
+                network.forwardSteps(trajectory, inputs, injectFrom, t + 1);
+                for (int s = injectFrom; s <= t; s++) {
+                    observer.onStep(s, network.output(trajectory, s));
+                }
                 if (hasTarget(targets, injectFrom, t)) {
                     loss += backwardWindow(targets, injectFrom, t);
                     listener.gradientReady(t);
@@ -122,18 +127,9 @@ public final class TruncatedBptt implements LearningRule {
 
     /** Backward from {@code end} over k2 steps, injecting errors at steps {@code injectFrom .. end}. */
     private double backwardWindow(double[][] targets, int injectFrom, int end) {
-        double loss = 0;
         Arrays.fill(carry, 0.0);
         int start = Math.max(0, end - k2 + 1);
-        for (int t = end; t >= start; t--) {
-            double[] target = t >= injectFrom ? targets[t] : null;
-            if (target != null) {
-                loss += outputUnits.lossAndDelta(network.output(trajectory, t), target, outputDelta);
-                network.backwardStep(trajectory, t, outputDelta, carry);
-            } else {
-                network.backwardStep(trajectory, t, null, carry);
-            }
-        }
-        return loss;
+        network.backwardSteps(trajectory, end, start, errors.reset(targets, injectFrom), carry);
+        return errors.loss();
     }
 }

@@ -1,16 +1,13 @@
 package org.lstmrepro.vanilla;
 
-import org.lstmrepro.core.model.RecurrentBlock;
 import java.util.List;
+
 import org.ejml.data.DMatrixRMaj;
-import org.lstmrepro.core.data.Sequence;
-import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.math.Exponential;
 import org.lstmrepro.core.model.BatchBpttNetwork;
-import org.lstmrepro.core.model.StepObserver;
+import org.lstmrepro.core.model.RecurrentBlock;
 import org.lstmrepro.core.model.Trajectory;
 import org.lstmrepro.core.param.Parameter;
-import org.lstmrepro.core.param.ParameterSet;
 import org.lstmrepro.core.random.RandomStream;
 
 /**
@@ -27,41 +24,27 @@ import org.lstmrepro.core.random.RandomStream;
  * {@code weight_ih} [3H, I], {@code weight_hh} [3H, H], {@code bias_ih} [3H], {@code bias_hh} [3H],
  * {@code output.weight} [K, H], {@code output.bias} [K]. The carry is dE/dh_t arriving through step
  * t + 1 ([H]). One sequence or a masked minibatch ({@link BatchBpttNetwork}; the single-sequence
- * methods are the batch of one).
+ * methods are the batch of one), step by step or a whole sequence at once ({@link LayerNetwork}).
  */
-public final class Gru implements BatchBpttNetwork {
+public final class Gru extends LayerNetwork<Gru.GruTrajectory> {
 
     public static final String MODEL_ID = "gru";
-    public static final String WEIGHT_IH = "weight_ih";
-    public static final String WEIGHT_HH = "weight_hh";
+    public static final String WEIGHT_IH = LayerNetwork.WEIGHT_IH;
+    public static final String WEIGHT_HH = LayerNetwork.WEIGHT_HH;
     public static final String BIAS_IH = "bias_ih";
     public static final String BIAS_HH = "bias_hh";
 
     private final BaselineConfig config;
-    private final int nIn;
-    private final int nH;
-    private final ParameterSet parameters = new ParameterSet();
-    private final Parameter weightIh;
-    private final Parameter weightHh;
     private final Parameter biasIh;
     private final Parameter biasHh;
-    private final OutputLayer output;
-
-    private GruTrajectory inference;
 
     /** A network with the configured sizes, its weights drawn from {@code random}, biases 0. */
     public Gru(BaselineConfig config, RandomStream random) {
-        if (config == null) {
-            throw new IllegalArgumentException("a GRU needs a configuration");
-        }
+        super(required(config, "a GRU").inputSize(), config.hiddenSize(), 3);
         this.config = config;
-        this.nIn = config.inputSize();
-        this.nH = config.hiddenSize();
-        this.weightIh = parameters.add(Parameter.matrix(WEIGHT_IH, 3 * nH, nIn));
-        this.weightHh = parameters.add(Parameter.matrix(WEIGHT_HH, 3 * nH, nH));
         this.biasIh = parameters.add(Parameter.vector(BIAS_IH, 3 * nH));
         this.biasHh = parameters.add(Parameter.vector(BIAS_HH, 3 * nH));
-        this.output = new OutputLayer(parameters, nH, config.outputSize(), config.outputUnits());
+        addOutputLayer(config.outputSize(), config.outputUnits());
         Initialiser init = new Initialiser(config.initialisation(), random);
         init.draw(weightIh);
         init.drawRecurrent(weightHh);
@@ -72,51 +55,9 @@ public final class Gru implements BatchBpttNetwork {
         return config;
     }
 
-    public int hiddenSize() {
-        return nH;
-    }
-
     @Override
     public String modelId() {
         return MODEL_ID;
-    }
-
-    @Override
-    public int inputSize() {
-        return nIn;
-    }
-
-    @Override
-    public int outputSize() {
-        return output.size();
-    }
-
-    @Override
-    public ParameterSet parameters() {
-        return parameters;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return output.units();
-    }
-
-    @Override
-    public double forward(Sequence sequence, StepObserver observer) {
-        if (inference == null) {
-            inference = new GruTrajectory(this, 1, 1);
-        }
-        return SequenceRunner.forward(this, inference, sequence, observer);
-    }
-
-    @Override
-    public Trajectory newTrajectory(int capacity) {
-        return new GruTrajectory(this, 1, capacity);
-    }
-
-    @Override
-    public Trajectory newBatchTrajectory(int batchSize, int capacity) {
-        return new GruTrajectory(this, batchSize, capacity);
     }
 
     @Override
@@ -131,37 +72,40 @@ public final class Gru implements BatchBpttNetwork {
                 new RecurrentBlock("W_hn", weightHh, 2 * nH, 0, nH));
     }
 
-    @Override
-    public double[] output(Trajectory trajectory, int t) {
-        return own(trajectory).held(t).out.at(t).data;
-    }
-
-    @Override
-    public double[] batchOutput(Trajectory trajectory, int t) {
-        return output(trajectory, t);
-    }
-
     /** The hidden state h_t (a view; do not modify). */
     public double[] hidden(Trajectory trajectory, int t) {
-        return own(trajectory).held(t).h.at(t).data;
-    }
-
-    @Override
-    public void forwardStep(Trajectory trajectory, int t, double[] input) {
-        RowOps.checkInput(input, nIn, t);
-        forwardBatchStep(trajectory, t, input, 1);
-    }
-
-    @Override
-    public void forwardBatchStep(Trajectory trajectory, int t, double[] inputs, int active) {
         GruTrajectory tr = own(trajectory);
-        RowOps.checkBatchInputs(inputs, active, nIn, t);
-        tr.store.beginForward(t, active);
-        DMatrixRMaj x = tr.x.at(t);
-        System.arraycopy(inputs, 0, x.data, 0, active * nIn);
-        DMatrixRMaj gates = tr.gates.at(t);      // first W_ih x + b_ih, then (in place) r, z, n
+        tr.store.checkHeld(t);
+        return tr.h.at(t).data;
+    }
+
+    @Override
+    GruTrajectory trajectory(int rows, int capacity) {
+        return new GruTrajectory(this, rows, capacity);
+    }
+
+    @Override
+    Class<GruTrajectory> trajectoryType() {
+        return GruTrajectory.class;
+    }
+
+    /** W_ih x_t goes where r_t, z_t, n_t will be. */
+    @Override
+    DMatrixRMaj netInput(GruTrajectory tr, int t) {
+        return tr.gates.at(t);
+    }
+
+    /** W_hh enters n̄ through r ⊙, so its errors differ from those of W_ih. */
+    @Override
+    boolean separateRecurrentErrors() {
+        return true;
+    }
+
+    @Override
+    void recurrentStep(GruTrajectory tr, int t) {
+        int active = tr.store.active(t);
+        DMatrixRMaj gates = tr.gates.at(t);      // first W_ih x, then (in place) r, z, n
         DMatrixRMaj netH = RowOps.rows(tr.netH, active);
-        BatchProducts.multTransB(x, weightIh.valueMatrix(), gates);            // W_i* x_t
         BatchProducts.multTransB(tr.hPrev(t), weightHh.valueMatrix(), netH);   // W_h* h_{t-1}
         double[] bi = biasIh.value();
         double[] bh = biasHh.value();
@@ -192,16 +136,7 @@ public final class Gru implements BatchBpttNetwork {
     }
 
     @Override
-    public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
-        RowOps.checkSingle(outputNetDelta, outputSize(), carry, nH);
-        backwardBatchStep(trajectory, t, outputNetDelta, carry);
-    }
-
-    @Override
-    public void backwardBatchStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
-        GruTrajectory tr = own(trajectory);
-        RowOps.checkCarry(carry, tr.store.rows(), nH);
-        tr.store.checkBackward(t);
+    void backwardKernel(GruTrajectory tr, int t, double[] outputNetDelta, double[] carry) {
         int rows = tr.store.active(t);
         DMatrixRMaj deltaH = RowOps.rows(tr.deltaH, rows);
         RowOps.fromCarry(carry, nH, 0, deltaH);                                  // dE/dh_t from step t + 1
@@ -243,8 +178,7 @@ public final class Gru implements BatchBpttNetwork {
         }
         RowOps.addRowSum(deltaIh, biasIh.gradient());                                   // δb_ih
         RowOps.addRowSum(deltaHh, biasHh.gradient());                                   // δb_hh
-        BatchProducts.multAddTransA(deltaIh, tr.x.at(t), weightIh.gradientMatrix());   // δW_ih += δ_ihᵀ x_t
-        BatchProducts.multAddTransA(deltaHh, tr.hPrev(t), weightHh.gradientMatrix());  // δW_hh += δ_hhᵀ h_{t-1}
+        tr.sequence.record(deltaIh, deltaHh, tr.x.at(t), tr.hPrev(t));                 // δW_ih += δ_ihᵀ x_t, δW_hh += δ_hhᵀ h_{t-1}
         DMatrixRMaj deltaHPrev = RowOps.rows(tr.deltaHPrev, rows);
         BatchProducts.mult(deltaHh, weightHh.valueMatrix(), deltaHPrev);               // W_hhᵀ δ_hh
         for (int row = 0; row < rows; row++) {
@@ -260,67 +194,26 @@ public final class Gru implements BatchBpttNetwork {
         return 1.0 / (1.0 + Exponential.exp(-x));
     }
 
-    private GruTrajectory own(Trajectory trajectory) {
-        if (trajectory instanceof GruTrajectory tr && tr.owner == this) {
-            return tr;
-        }
-        throw new IllegalArgumentException("the trajectory was not made by this network's newTrajectory");
-    }
-
     /** Per-step activations of one {@link Gru} for up to B sequences, and the step kernels' scratch. */
-    private static final class GruTrajectory implements Trajectory {
-        final Gru owner;
-        final StepStore store;
-        final StepSeries x;      // x_t                    [I]
+    static final class GruTrajectory extends LayerTrajectory {
         final StepSeries gates;  // r_t, z_t, n_t          [3H]
         final StepSeries hn;     // W_hn h_{t-1} + b_hn    [H]
-        final StepSeries h;      // h_t                    [H]
-        final StepSeries out;    // output units           [K]
-        final DMatrixRMaj zeroH;        // h_{-1} = 0
         final DMatrixRMaj netH;         // W_hh h_{t-1}              [B, 3H], forward scratch
         final DMatrixRMaj deltaH;       // dE/dh_t                   [B, H]
         final DMatrixRMaj deltaIh;      // δ of W_ih x + b_ih        [B, 3H]
         final DMatrixRMaj deltaHh;      // δ of W_hh h + b_hh        [B, 3H]
         final DMatrixRMaj deltaHPrev;   // δ_hh W_hh                 [B, H]
-        final DMatrixRMaj outputDelta;  // dE/dnet of the outputs    [B, K]
 
         GruTrajectory(Gru owner, int rows, int capacity) {
-            this.owner = owner;
-            this.store = new StepStore(capacity, rows);
+            super(owner, rows, capacity, 3 * owner.nH);
             int nH = owner.nH;
-            this.x = store.series(owner.nIn);
             this.gates = store.series(3 * nH);
             this.hn = store.series(nH);
-            this.h = store.series(nH);
-            this.out = store.series(owner.outputSize());
-            this.zeroH = new DMatrixRMaj(rows, nH);
             this.netH = new DMatrixRMaj(rows, 3 * nH);
             this.deltaH = new DMatrixRMaj(rows, nH);
             this.deltaIh = new DMatrixRMaj(rows, 3 * nH);
             this.deltaHh = new DMatrixRMaj(rows, 3 * nH);
             this.deltaHPrev = new DMatrixRMaj(rows, nH);
-            this.outputDelta = new DMatrixRMaj(rows, owner.outputSize());
-        }
-
-        /** This trajectory, after checking that step {@code t} is held. */
-        GruTrajectory held(int t) {
-            store.checkHeld(t);
-            return this;
-        }
-
-        /** h_{t-1} for the rows of step t. */
-        DMatrixRMaj hPrev(int t) {
-            return t == 0 ? RowOps.rows(zeroH, store.active(t)) : h.firstRows(t - 1, store.active(t));
-        }
-
-        @Override
-        public int capacity() {
-            return store.capacity();
-        }
-
-        @Override
-        public void ensureCapacity(int steps) {
-            store.ensureCapacity(steps);
         }
     }
 }

@@ -9,12 +9,18 @@ import org.lstmrepro.core.model.Trajectory;
 /** The inference loop {@link org.lstmrepro.core.model.RecurrentNetwork#forward} of this module's networks. */
 final class SequenceRunner {
 
+    /**
+     * Steps run forward at once ({@link BpttNetwork#forwardSteps}: their input projections are one
+     * product); the inference trajectory holds that many.
+     */
+    static final int CHUNK = 64;
+
     private SequenceRunner() {
     }
 
     /**
-     * Runs {@code sequence} through {@code network} from the zero state using {@code trajectory}
-     * (any capacity will do: a step reads only the step before it).
+     * Runs {@code sequence} through {@code network} from the zero state using {@code trajectory},
+     * which holds at least {@link #CHUNK} steps, in chunks of that many steps.
      *
      * @return the loss summed over the steps with a target
      */
@@ -30,12 +36,16 @@ final class SequenceRunner {
         }
         Loss loss = network.outputUnits().loss();
         double total = 0;
-        for (int t = 0; t < sequence.length(); t++) {
-            network.forwardStep(trajectory, t, sequence.inputs()[t]);
-            double[] y = network.output(trajectory, t);
-            observer.onStep(t, y);
-            if (sequence.hasTarget(t)) {
-                total += loss.value(y, sequence.targets()[t]);
+        int steps = sequence.length();
+        for (int from = 0; from < steps; from += CHUNK) {
+            int to = Math.min(steps, from + CHUNK);
+            network.forwardSteps(trajectory, sequence.inputs(), from, to);
+            for (int t = from; t < to; t++) {
+                double[] y = network.output(trajectory, t);
+                observer.onStep(t, y);
+                if (sequence.hasTarget(t)) {
+                    total += loss.value(y, sequence.targets()[t]);
+                }
             }
         }
         return total;

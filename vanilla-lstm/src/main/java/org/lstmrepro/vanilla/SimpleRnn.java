@@ -1,15 +1,11 @@
 package org.lstmrepro.vanilla;
 
-import org.lstmrepro.core.model.RecurrentBlock;
 import java.util.List;
+
 import org.ejml.data.DMatrixRMaj;
-import org.lstmrepro.core.data.Sequence;
-import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.model.BatchBpttNetwork;
-import org.lstmrepro.core.model.StepObserver;
-import org.lstmrepro.core.model.Trajectory;
+import org.lstmrepro.core.model.RecurrentBlock;
 import org.lstmrepro.core.param.Parameter;
-import org.lstmrepro.core.param.ParameterSet;
 import org.lstmrepro.core.random.RandomStream;
 
 /**
@@ -19,38 +15,25 @@ import org.lstmrepro.core.random.RandomStream;
  * <p>Tensors (docs/formats.md, model id {@code rnn}): {@code weight_ih} [H, I], {@code weight_hh}
  * [H, H], {@code bias} [H], {@code output.weight} [K, H], {@code output.bias} [K]. The carry is
  * dE/dh_t arriving through step t + 1 ([H]). One sequence or a masked minibatch
- * ({@link BatchBpttNetwork}; the single-sequence methods are the batch of one).
+ * ({@link BatchBpttNetwork}; the single-sequence methods are the batch of one), step by step or a whole
+ * sequence at once ({@link LayerNetwork}).
  */
-public final class SimpleRnn implements BatchBpttNetwork {
+public final class SimpleRnn extends LayerNetwork<SimpleRnn.RnnTrajectory> {
 
     public static final String MODEL_ID = "rnn";
-    public static final String WEIGHT_IH = "weight_ih";
-    public static final String WEIGHT_HH = "weight_hh";
+    public static final String WEIGHT_IH = LayerNetwork.WEIGHT_IH;
+    public static final String WEIGHT_HH = LayerNetwork.WEIGHT_HH;
     public static final String BIAS = "bias";
 
     private final BaselineConfig config;
-    private final int nIn;
-    private final int nH;
-    private final ParameterSet parameters = new ParameterSet();
-    private final Parameter weightIh;
-    private final Parameter weightHh;
     private final Parameter bias;
-    private final OutputLayer output;
-
-    private RnnTrajectory inference;
 
     /** A network with the configured sizes, its weights drawn from {@code random}, biases 0. */
     public SimpleRnn(BaselineConfig config, RandomStream random) {
-        if (config == null) {
-            throw new IllegalArgumentException("a simple RNN needs a configuration");
-        }
+        super(required(config, "a simple RNN").inputSize(), config.hiddenSize(), 1);
         this.config = config;
-        this.nIn = config.inputSize();
-        this.nH = config.hiddenSize();
-        this.weightIh = parameters.add(Parameter.matrix(WEIGHT_IH, nH, nIn));
-        this.weightHh = parameters.add(Parameter.matrix(WEIGHT_HH, nH, nH));
         this.bias = parameters.add(Parameter.vector(BIAS, nH));
-        this.output = new OutputLayer(parameters, nH, config.outputSize(), config.outputUnits());
+        addOutputLayer(config.outputSize(), config.outputUnits());
         Initialiser init = new Initialiser(config.initialisation(), random);
         init.draw(weightIh);
         init.drawRecurrent(weightHh);
@@ -61,51 +44,9 @@ public final class SimpleRnn implements BatchBpttNetwork {
         return config;
     }
 
-    public int hiddenSize() {
-        return nH;
-    }
-
     @Override
     public String modelId() {
         return MODEL_ID;
-    }
-
-    @Override
-    public int inputSize() {
-        return nIn;
-    }
-
-    @Override
-    public int outputSize() {
-        return output.size();
-    }
-
-    @Override
-    public ParameterSet parameters() {
-        return parameters;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return output.units();
-    }
-
-    @Override
-    public double forward(Sequence sequence, StepObserver observer) {
-        if (inference == null) {
-            inference = new RnnTrajectory(this, 1, 1);
-        }
-        return SequenceRunner.forward(this, inference, sequence, observer);
-    }
-
-    @Override
-    public Trajectory newTrajectory(int capacity) {
-        return new RnnTrajectory(this, 1, capacity);
-    }
-
-    @Override
-    public Trajectory newBatchTrajectory(int batchSize, int capacity) {
-        return new RnnTrajectory(this, batchSize, capacity);
     }
 
     @Override
@@ -118,56 +59,44 @@ public final class SimpleRnn implements BatchBpttNetwork {
         return List.of(new RecurrentBlock("W_hh", weightHh, 0, 0, nH));
     }
 
-    @Override
-    public double[] output(Trajectory trajectory, int t) {
-        return own(trajectory).held(t).out.at(t).data;
-    }
-
-    @Override
-    public double[] batchOutput(Trajectory trajectory, int t) {
-        return output(trajectory, t);
-    }
-
     /** The hidden state h_t (a view; do not modify). */
-    public double[] hidden(Trajectory trajectory, int t) {
-        return own(trajectory).held(t).h.at(t).data;
-    }
-
-    @Override
-    public void forwardStep(Trajectory trajectory, int t, double[] input) {
-        RowOps.checkInput(input, nIn, t);
-        forwardBatchStep(trajectory, t, input, 1);
-    }
-
-    @Override
-    public void forwardBatchStep(Trajectory trajectory, int t, double[] inputs, int active) {
+    public double[] hidden(org.lstmrepro.core.model.Trajectory trajectory, int t) {
         RnnTrajectory tr = own(trajectory);
-        RowOps.checkBatchInputs(inputs, active, nIn, t);
-        tr.store.beginForward(t, active);
-        DMatrixRMaj x = tr.x.at(t);
-        System.arraycopy(inputs, 0, x.data, 0, active * nIn);
-        DMatrixRMaj hNow = tr.h.at(t);
-        BatchProducts.multTransB(x, weightIh.valueMatrix(), hNow);              // a = W_ih x_t
+        tr.store.checkHeld(t);
+        return tr.h.at(t).data;
+    }
+
+    @Override
+    RnnTrajectory trajectory(int rows, int capacity) {
+        return new RnnTrajectory(this, rows, capacity);
+    }
+
+    @Override
+    Class<RnnTrajectory> trajectoryType() {
+        return RnnTrajectory.class;
+    }
+
+    /** The net input is computed in place of h_t. */
+    @Override
+    DMatrixRMaj netInput(RnnTrajectory tr, int t) {
+        return tr.h.at(t);
+    }
+
+    @Override
+    void recurrentStep(RnnTrajectory tr, int t) {
+        int active = tr.store.active(t);
+        DMatrixRMaj hNow = tr.h.at(t);                                           // a = W_ih x_t
         BatchProducts.multAddTransB(tr.hPrev(t), weightHh.valueMatrix(), hNow); // a += W_hh h_{t-1}
         RowOps.addToEveryRow(bias.value(), hNow);                                // a += b
         double[] hv = hNow.data;
         for (int k = 0; k < active * nH; k++) {
-            hv[k] = StrictMath.tanh(hv[k]);                                            // h_t = tanh(a)
+            hv[k] = StrictMath.tanh(hv[k]);                                      // h_t = tanh(a)
         }
         output.forward(hNow, tr.out.at(t));
     }
 
     @Override
-    public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
-        RowOps.checkSingle(outputNetDelta, outputSize(), carry, nH);
-        backwardBatchStep(trajectory, t, outputNetDelta, carry);
-    }
-
-    @Override
-    public void backwardBatchStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
-        RnnTrajectory tr = own(trajectory);
-        RowOps.checkCarry(carry, tr.store.rows(), nH);
-        tr.store.checkBackward(t);
+    void backwardKernel(RnnTrajectory tr, int t, double[] outputNetDelta, double[] carry) {
         int rows = tr.store.active(t);
         DMatrixRMaj hNow = tr.h.at(t);
         DMatrixRMaj deltaH = RowOps.rows(tr.deltaH, rows);
@@ -182,65 +111,24 @@ public final class SimpleRnn implements BatchBpttNetwork {
             deltaNet.data[k] = deltaH.data[k] * (1 - hv[k] * hv[k]);             // δ_t = dE/dh_t ⊙ tanh'
         }
         RowOps.addRowSum(deltaNet, bias.gradient());                             // δb += δ_t
-        BatchProducts.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());  // δW_ih += δ_tᵀ x_t
-        BatchProducts.multAddTransA(deltaNet, tr.hPrev(t), weightHh.gradientMatrix()); // δW_hh += δ_tᵀ h_{t-1}
+        DMatrixRMaj hPrev = tr.hPrev(t);
+        tr.sequence.record(deltaNet, null, tr.x.at(t), hPrev);                   // δW_ih += δ_tᵀ x_t, δW_hh += δ_tᵀ h_{t-1}
         DMatrixRMaj deltaHPrev = RowOps.rows(tr.deltaHPrev, rows);
-        BatchProducts.mult(deltaNet, weightHh.valueMatrix(), deltaHPrev);              // dE/dh_{t-1} = W_hhᵀ δ_t
+        BatchProducts.mult(deltaNet, weightHh.valueMatrix(), deltaHPrev);        // dE/dh_{t-1} = W_hhᵀ δ_t
         RowOps.toCarry(deltaHPrev, carry, nH, 0);
     }
 
-    private RnnTrajectory own(Trajectory trajectory) {
-        if (trajectory instanceof RnnTrajectory tr && tr.owner == this) {
-            return tr;
-        }
-        throw new IllegalArgumentException("the trajectory was not made by this network's newTrajectory");
-    }
-
     /** Per-step activations of one {@link SimpleRnn} for up to B sequences, and the backward scratch. */
-    private static final class RnnTrajectory implements Trajectory {
-        final SimpleRnn owner;
-        final StepStore store;
-        final StepSeries x;    // x_t  [I]
-        final StepSeries h;    // h_t  [H]
-        final StepSeries out;  // output units [K]
-        final DMatrixRMaj zeroH;        // h_{-1} = 0
+    static final class RnnTrajectory extends LayerTrajectory {
         final DMatrixRMaj deltaH;       // dE/dh_t                   [B, H]
         final DMatrixRMaj deltaNet;     // δ_t = dE/d(net input)     [B, H]
         final DMatrixRMaj deltaHPrev;   // δ_t W_hh                  [B, H]
-        final DMatrixRMaj outputDelta;  // dE/dnet of the outputs    [B, K]
 
         RnnTrajectory(SimpleRnn owner, int rows, int capacity) {
-            this.owner = owner;
-            this.store = new StepStore(capacity, rows);
-            this.x = store.series(owner.nIn);
-            this.h = store.series(owner.nH);
-            this.out = store.series(owner.outputSize());
-            this.zeroH = new DMatrixRMaj(rows, owner.nH);
+            super(owner, rows, capacity, owner.nH);
             this.deltaH = new DMatrixRMaj(rows, owner.nH);
             this.deltaNet = new DMatrixRMaj(rows, owner.nH);
             this.deltaHPrev = new DMatrixRMaj(rows, owner.nH);
-            this.outputDelta = new DMatrixRMaj(rows, owner.outputSize());
-        }
-
-        /** This trajectory, after checking that step {@code t} is held. */
-        RnnTrajectory held(int t) {
-            store.checkHeld(t);
-            return this;
-        }
-
-        /** h_{t-1} for the rows of step t. */
-        DMatrixRMaj hPrev(int t) {
-            return t == 0 ? RowOps.rows(zeroH, store.active(t)) : h.firstRows(t - 1, store.active(t));
-        }
-
-        @Override
-        public int capacity() {
-            return store.capacity();
-        }
-
-        @Override
-        public void ensureCapacity(int steps) {
-            store.ensureCapacity(steps);
         }
     }
 }

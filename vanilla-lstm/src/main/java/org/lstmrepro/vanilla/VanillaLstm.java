@@ -64,12 +64,12 @@ import org.lstmrepro.truncated.CecNetwork;
  * {@link #detached()} and {@link #forwardWithConstantSources} give the exact gradient and the forward
  * pass of that truncated graph, to check the rule against.
  */
-public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
+public final class VanillaLstm extends LayerNetwork<LstmTrajectory> implements CecNetwork {
 
     /** The model id of the interchange spec. */
     public static final String MODEL_ID = "vanilla";
-    public static final String WEIGHT_IH = "weight_ih";
-    public static final String WEIGHT_HH = "weight_hh";
+    public static final String WEIGHT_IH = LayerNetwork.WEIGHT_IH;
+    public static final String WEIGHT_HH = LayerNetwork.WEIGHT_HH;
     public static final String BIAS = "bias";
     public static final String PEEPHOLE_I = "peephole_i";
     public static final String PEEPHOLE_F = "peephole_f";
@@ -90,20 +90,14 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
     private final CellStructure cell;
     private final Activation g;
     private final Activation h;
-    private final int nIn;
-    private final int nH;
     /** Graves (2013) derivative clipping limit L; 0 when off. */
     private final double clip;
 
-    private final ParameterSet parameters = new ParameterSet();
-    private final Parameter weightIh;
-    private final Parameter weightHh;
     private final Parameter bias;
     private final Parameter peepholeI;
     private final Parameter peepholeF;
     private final Parameter peepholeO;
     private final Parameter weightGateRecurrent;
-    private final OutputLayer output;
 
     /** Peephole weights as read by the cell: the tensors' values, or zeros in NP. */
     private final double[] pI;
@@ -113,22 +107,14 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
     /** The stacked blocks whose rows are traced groups of the truncated gradient: z, then i and f if present. */
     private final int[] tracedBlocks;
 
-    private LstmTrajectory inference;
-
     /** A network with the configured structure, its weights drawn from {@code random}. */
     public VanillaLstm(VanillaConfig config, RandomStream random) {
-        if (config == null) {
-            throw new IllegalArgumentException("a vanilla LSTM needs a configuration");
-        }
+        super(required(config, "a vanilla LSTM").inputSize(), config.hiddenSize(), 4);
         this.config = config;
         this.cell = config.variant().structure();
         this.g = cell.inputActivation();
         this.h = cell.outputActivation();
-        this.nIn = config.inputSize();
-        this.nH = config.hiddenSize();
         this.clip = config.derivativeClip();
-        this.weightIh = parameters.add(Parameter.matrix(WEIGHT_IH, 4 * nH, nIn));
-        this.weightHh = parameters.add(Parameter.matrix(WEIGHT_HH, 4 * nH, nH));
         this.bias = parameters.add(Parameter.vector(BIAS, 4 * nH));
         if (cell.peepholes()) {
             this.peepholeI = parameters.add(Parameter.vector(PEEPHOLE_I, nH));
@@ -148,7 +134,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
         this.weightGateRecurrent = cell.fullGateRecurrence()
                 ? parameters.add(Parameter.matrix(WEIGHT_GATE_RECURRENT, 3 * nH, 3 * nH))
                 : null;
-        this.output = new OutputLayer(parameters, nH, config.outputSize(), config.outputUnits());
+        addOutputLayer(config.outputSize(), config.outputUnits());
         this.tracedBlocks = cell.inputGate()
                 ? (cell.forgetGate() ? new int[] {BLOCK_Z, BLOCK_I, BLOCK_F} : new int[] {BLOCK_Z, BLOCK_I})
                 : (cell.forgetGate() ? new int[] {BLOCK_Z, BLOCK_F} : new int[] {BLOCK_Z});
@@ -182,55 +168,25 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
         return config.variant();
     }
 
-    public int hiddenSize() {
-        return nH;
-    }
-
     @Override
     public String modelId() {
         return MODEL_ID;
     }
 
     @Override
-    public int inputSize() {
-        return nIn;
+    LstmTrajectory trajectory(int rows, int capacity) {
+        return new LstmTrajectory(this, rows, capacity);
     }
 
     @Override
-    public int outputSize() {
-        return output.size();
+    Class<LstmTrajectory> trajectoryType() {
+        return LstmTrajectory.class;
     }
 
+    /** The stacked net inputs are computed in place of the activations (i, f, z, o)_t. */
     @Override
-    public ParameterSet parameters() {
-        return parameters;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return output.units();
-    }
-
-    @Override
-    public double forward(Sequence sequence, StepObserver observer) {
-        return SequenceRunner.forward(this, inference(), sequence, observer);
-    }
-
-    private LstmTrajectory inference() {
-        if (inference == null) {
-            inference = new LstmTrajectory(this, 1, 1);
-        }
-        return inference;
-    }
-
-    @Override
-    public Trajectory newTrajectory(int capacity) {
-        return new LstmTrajectory(this, 1, capacity);
-    }
-
-    @Override
-    public Trajectory newBatchTrajectory(int batchSize, int capacity) {
-        return new LstmTrajectory(this, batchSize, capacity);
+    DMatrixRMaj netInput(LstmTrajectory tr, int t) {
+        return tr.act.at(t);
     }
 
     @Override
@@ -269,16 +225,6 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
         return out;
     }
 
-    @Override
-    public double[] output(Trajectory trajectory, int t) {
-        return own(trajectory).held(t).out.at(t).data;
-    }
-
-    @Override
-    public double[] batchOutput(Trajectory trajectory, int t) {
-        return output(trajectory, t);
-    }
-
     /** The cell states c_t at step {@code t} (a view; do not modify). */
     public double[] cellState(Trajectory trajectory, int t) {
         return own(trajectory).held(t).c.at(t).data;
@@ -300,35 +246,20 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
     // ------------------------------------------------------------------------------------------ forward
 
     @Override
-    public void forwardStep(Trajectory trajectory, int t, double[] input) {
-        RowOps.checkInput(input, nIn, t);
-        forwardBatchStep(trajectory, t, input, 1);
-    }
-
-    @Override
-    public void forwardBatchStep(Trajectory trajectory, int t, double[] inputs, int active) {
-        LstmTrajectory tr = own(trajectory);
-        beginStep(tr, t, inputs, active);
+    void recurrentStep(LstmTrajectory tr, int t) {
         forwardKernel(tr, t, tr.yPrev(t), tr.cPrev(t), tr.actPrev(t));
-    }
-
-    private void beginStep(LstmTrajectory tr, int t, double[] inputs, int active) {
-        RowOps.checkBatchInputs(inputs, active, nIn, t);
-        tr.store.beginForward(t, active);
-        System.arraycopy(inputs, 0, tr.x.at(t).data, 0, active * nIn);
     }
 
     /**
      * Step {@code t} of the forward pass (the equations of the class comment) for every row of the
-     * step, x_t already in place. The recurrent sources are arguments so that the truncated graph can
+     * step, x_t and its projection W x_t already in place. The recurrent sources are arguments so that the truncated graph can
      * hold them at recorded values: {@code yPrev} is the y_{t-1} that R reads, {@code cPeep} the c_{t-1}
      * the peepholes p_i, p_f read, {@code actPrev} the (i, f, z, o)_{t-1} that FGR's G reads. The
      * carousel term c_{t-1} ⊙ f_t always reads the trajectory's own c_{t-1}.
      */
     private void forwardKernel(LstmTrajectory tr, int t, DMatrixRMaj yPrev, DMatrixRMaj cPeep, DMatrixRMaj actPrev) {
         int rows = tr.store.active(t);
-        DMatrixRMaj a = tr.act.at(t);           // first the net inputs, then (in place) the activations
-        BatchProducts.multTransB(tr.x.at(t), weightIh.valueMatrix(), a);  // a = W x_t
+        DMatrixRMaj a = tr.act.at(t);           // first the net inputs (a = W x_t), then (in place) the activations
         BatchProducts.multAddTransB(yPrev, weightHh.valueMatrix(), a);    // a += R y_{t-1}
         RowOps.addToEveryRow(bias.value(), a);                                // a += b
         if (cell.fullGateRecurrence()) {
@@ -384,15 +315,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
     // ----------------------------------------------------------------------------------------- backward
 
     @Override
-    public void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
-        checkSingle(outputNetDelta, carry);
-        backwardKernel(own(trajectory), t, outputNetDelta, carry, false);
-    }
-
-    @Override
-    public void backwardBatchStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
-        LstmTrajectory tr = own(trajectory);
-        RowOps.checkCarry(carry, tr.store.rows(), carrySize());
+    void backwardKernel(LstmTrajectory tr, int t, double[] outputNetDelta, double[] carry) {
         backwardKernel(tr, t, outputNetDelta, carry, false);
     }
 
@@ -404,12 +327,12 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
      */
     @Override
     public void detachedBackwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry) {
-        checkSingle(outputNetDelta, carry);
-        backwardKernel(own(trajectory), t, outputNetDelta, carry, true);
-    }
-
-    private void checkSingle(double[] outputNetDelta, double[] carry) {
         RowOps.checkSingle(outputNetDelta, outputSize(), carry, carrySize());
+        LstmTrajectory tr = own(trajectory);
+        tr.store.checkBackward(t);
+        tr.sequence.beginBackward(tr.store.rows(), false);
+        backwardKernel(tr, t, outputNetDelta, carry, true);
+        tr.sequence.finishBackward(weightIh.gradientMatrix(), weightHh.gradientMatrix());
     }
 
     /**
@@ -417,7 +340,6 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
      * {@code carry} row-major [B, carrySize]. {@code detached}: only the carousel path is carried back.
      */
     private void backwardKernel(LstmTrajectory tr, int t, double[] outputNetDelta, double[] carry, boolean detached) {
-        tr.store.checkBackward(t);
         int rows = tr.store.active(t);
         int cs = carrySize();
         DMatrixRMaj deltaY = RowOps.rows(tr.deltaY, rows);
@@ -496,13 +418,13 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
 
     /**
      * The gradients of the stacked weights from the net-input errors δ_t of every row of step t:
-     * δW += δ_tᵀ x_t, δR += δ_tᵀ y_{t-1}, δb += δ_t, and for FGR δG += δgates_tᵀ (i, f, o)_{t-1}
-     * (leaving δgates_t, the i, f, o blocks of δ_t, in the trajectory's scratch).
+     * δW += δ_tᵀ x_t, δR += δ_tᵀ y_{t-1} (recorded: added as one product at the end of the backward
+     * pass, {@link SequenceBuffers}), δb += δ_t, and for FGR δG += δgates_tᵀ (i, f, o)_{t-1} (leaving
+     * δgates_t, the i, f, o blocks of δ_t, in the trajectory's scratch).
      */
     private void addWeightGradients(LstmTrajectory tr, int t, DMatrixRMaj deltaNet) {
         int rows = deltaNet.numRows;
-        BatchProducts.multAddTransA(deltaNet, tr.x.at(t), weightIh.gradientMatrix());   // δW += δ_tᵀ x_t
-        BatchProducts.multAddTransA(deltaNet, tr.yPrev(t), weightHh.gradientMatrix());  // δR += δ_tᵀ y_{t-1}
+        tr.sequence.record(deltaNet, null, tr.x.at(t), tr.yPrev(t));                     // δW += δ_tᵀ x_t, δR += δ_tᵀ y_{t-1}
         RowOps.addRowSum(deltaNet, bias.gradient());                                     // δb += δ_t
         if (cell.fullGateRecurrence()) {
             DMatrixRMaj deltaGates = RowOps.rows(tr.deltaGates, rows);
@@ -642,7 +564,9 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
                 peepholeO.gradient()[j] += c[j] * dOBar;                              // δp_o += c_t ⊙ δō_t
             }
         }
+        tr.sequence.beginBackward(1, false);
         addWeightGradients(tr, t, deltaNet);                                          // only the o rows are non-zero
+        tr.sequence.finishBackward(weightIh.gradientMatrix(), weightHh.gradientMatrix());
     }
 
     /** Row j of a traced group's gradient: on x_t (W), y_{t-1} (R), (i, f, o)_{t-1} (FGR's G; gates only), bias. */
@@ -737,7 +661,7 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
         double total = 0;
         for (int t = 0; t < inputs.length; t++) {
             RowOps.checkInput(inputs[t], nIn, t);
-            beginStep(tr, t, inputs[t], 1);
+            beginStep(tr, t, inputs[t], 1);                                       // x_t and W x_t
             if (t == 0) {
                 forwardKernel(tr, t, tr.yPrev(t), tr.cPrev(t), tr.actPrev(t));
             } else {
@@ -799,12 +723,5 @@ public final class VanillaLstm implements BatchBpttNetwork, CecNetwork {
 
     private static double sigma(double x) {
         return 1.0 / (1.0 + Exponential.exp(-x));
-    }
-
-    private LstmTrajectory own(Trajectory trajectory) {
-        if (trajectory instanceof LstmTrajectory tr && tr.owner == this) {
-            return tr;
-        }
-        throw new IllegalArgumentException("the trajectory was not made by this network's newTrajectory");
     }
 }

@@ -48,4 +48,27 @@ public interface BatchBpttNetwork extends BpttNetwork {
      *                       step is {@code t - 1} finds there the zeros its backward pass starts with.
      */
     void backwardBatchStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry);
+
+    /**
+     * Forward through steps {@code from .. to - 1} of a batch: what {@link #forwardBatchStep} does with
+     * {@code stepInputs[t]} and {@code active[t]} for each of those steps in order (see
+     * {@link #forwardSteps}: the weights must not change until the call returns).
+     */
+    default void forwardBatchSteps(Trajectory trajectory, double[][] stepInputs, int[] active, int from, int to) {
+        for (int t = from; t < to; t++) {
+            forwardBatchStep(trajectory, t, stepInputs[t], active[t]);
+        }
+    }
+
+    /**
+     * Backward through steps {@code last} down to {@code first} of a batch: what
+     * {@link #backwardBatchStep} does for each of them with {@code errors.at(t)} (row-major over the
+     * rows running at t, or {@code null}); the weight gradients may be added at the end (see
+     * {@link #backwardSteps}).
+     */
+    default void backwardBatchSteps(Trajectory trajectory, int last, int first, OutputErrors errors, double[] carry) {
+        for (int t = last; t >= first; t--) {
+            backwardBatchStep(trajectory, t, errors.at(t), carry);
+        }
+    }
 }

@@ -42,6 +42,43 @@ public interface BpttNetwork extends RecurrentNetwork {
     void backwardStep(Trajectory trajectory, int t, double[] outputNetDelta, double[] carry);
 
     /**
+     * Forward through steps {@code from .. to - 1} of one sequence ({@code inputs[t]} at step t): what
+     * {@link #forwardStep} does for each of those steps in order. The whole-sequence form lets a network
+     * do the time-independent work of all those steps at once (the input projections W x_t as one
+     * matrix product before the recurrence, as Greff et al.'s Brainstorm library does); the weights must
+     * not change until the call returns. The trajectory must hold {@code to - from} steps.
+     */
+    default void forwardSteps(Trajectory trajectory, double[][] inputs, int from, int to) {
+        for (int t = from; t < to; t++) {
+            forwardStep(trajectory, t, inputs[t]);
+        }
+    }
+
+    /**
+     * Backward through steps {@code last} down to {@code first}, which must still be held: what
+     * {@link #backwardStep} does for each of them with {@code errors.at(t)} as the output error. A
+     * network may add the weight gradients of the whole range at the end, as products of the stored
+     * per-step errors and sources (the sum is the same up to rounding).
+     */
+    default void backwardSteps(Trajectory trajectory, int last, int first, OutputErrors errors, double[] carry) {
+        for (int t = last; t >= first; t--) {
+            backwardStep(trajectory, t, errors.at(t), carry);
+        }
+    }
+
+    /** The output errors a backward pass injects, asked for step by step in the order the pass visits them. */
+    @FunctionalInterface
+    interface OutputErrors {
+
+        /**
+         * dE/dnet at the output units at step {@code t} (for a batch: row-major over the rows running at
+         * t, zeros where a sequence has no error), or {@code null} when there is none at that step; the
+         * array may be reused by the next call.
+         */
+        double[] at(int t);
+    }
+
+    /**
      * Where dE/d(cell state) and dE/d(hidden output) sit in this network's carry, for the gradient-flow
      * diagnostics. The default: the whole carry is dE/d(hidden output), no cell state.
      */

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.lstmrepro.reports.run.FlopCount;
+import org.lstmrepro.reports.run.FlopTerm;
 
 /**
  * A {@link BenchReport} as JSON: the machine, the timing settings, and per case its settings, FLOP

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lstmrepro.reports.run.FlopCount;
+import org.lstmrepro.reports.run.FlopTerm;
 
 /**
  * A {@link BenchReport} as a plain-text table for a terminal: one row per case (medians over the

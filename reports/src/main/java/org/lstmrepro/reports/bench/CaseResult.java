@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lstmrepro.reports.run.FlopCount;
 
 /**
  * The repetitions of one benchmarked workload and the figures derived from them.

@@ -1,5 +1,7 @@
 package org.lstmrepro.reports.bench;
 
+import org.lstmrepro.reports.run.FlopCount;
+
 /**
  * One timed stretch of training.
  *

@@ -16,6 +16,7 @@ import org.lstmrepro.core.train.TrainerSettings;
 import org.lstmrepro.core.train.TrainingResult;
 import org.lstmrepro.original.Lstm1997Network;
 import org.lstmrepro.reports.run.BuiltModel;
+import org.lstmrepro.reports.run.FlopCount;
 import org.lstmrepro.reports.run.LearningRules;
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.ModelSpec;
@@ -50,12 +51,13 @@ public final class Truncated1997Workload implements Workload {
     public Truncated1997Workload(int length, int poolSize, long seed) {
         RandomStream root = RandomStream.root(seed);
         this.task = TaskRegistry.create("adding", Map.of("length", Integer.toString(length)));
-        this.model = ModelSpec.parse(Original1997Family.ID).build(task, ModelOptions.DEFAULTS, root.derive("init"));
+        ModelSpec spec = ModelSpec.parse(Original1997Family.ID);
+        this.model = spec.build(task, ModelOptions.DEFAULTS, root.derive("init"));
         this.network = (Lstm1997Network) model.network();
         this.rule = LearningRules.create(model.rule(), network);
         this.optimizer = Optimizers.parse(model.optimizer(), model.learningRate());
         this.pool = new SequencePool(task, 1, poolSize, root.derive("train-data"));
-        this.flops = FlopCounts.truncated1997(network.layout(), network);
+        this.flops = spec.modelFamily().flopCount(network).orElseThrow();
     }
 
     @Override

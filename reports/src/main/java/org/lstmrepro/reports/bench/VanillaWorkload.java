@@ -11,6 +11,7 @@ import org.lstmrepro.core.param.ParameterSet;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.reports.run.BuiltModel;
 import org.lstmrepro.reports.run.CommonOptions;
+import org.lstmrepro.reports.run.FlopCount;
 import org.lstmrepro.reports.run.LearningRules;
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.ModelSpec;
@@ -61,7 +62,8 @@ public final class VanillaWorkload implements Workload {
         RandomStream root = RandomStream.root(seed);
         this.task = task;
         ModelOptions options = ModelOptions.DEFAULTS.with(CommonOptions.HIDDEN_SIZE, hidden, "--hidden");
-        BuiltModel model = ModelSpec.parse(VanillaFamily.ID).build(task, options, root.derive("init"));
+        ModelSpec spec = ModelSpec.parse(VanillaFamily.ID);
+        BuiltModel model = spec.build(task, options, root.derive("init"));
         this.network = (VanillaLstm) model.network();
         this.parameters = network.parameters();
         this.rule = LearningRules.create(model.rule(), network);
@@ -69,8 +71,7 @@ public final class VanillaWorkload implements Workload {
         this.batchSize = batchSize;
         int batches = Math.max(1, (poolSize + batchSize - 1) / batchSize);
         this.pool = new SequencePool(task, batchSize, batches, root.derive("train-data"));
-        this.flops = FlopCounts.vanillaLstm(network.inputSize(), hidden, network.variant().structure().peepholes(),
-                network.outputSize());
+        this.flops = spec.modelFamily().flopCount(network).orElseThrow();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.lstmrepro.reports.bench;
 
 import java.util.Map;
+import org.lstmrepro.reports.run.FlopCount;
 
 /**
  * Training work that a benchmark times: it processes minibatches of pre-generated sequences and

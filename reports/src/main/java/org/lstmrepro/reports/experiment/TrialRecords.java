@@ -24,7 +24,7 @@ final class TrialRecords {
         Map<String, Object> divergence = r.divergence() == null ? null : Map.of(
                 "sequence", r.divergence().sequence(), "step", r.divergence().step(), "what", r.divergence().what());
         return new TrialRecord(trial.key(), experiment, trial.taskLabel(), trial.modelLabel(), trial.canonicalSpec(),
-                settings, r.status().name(), r.sequences(),
+                settings, r.status(), r.sequences(),
                 r.test() == null ? null : r.test().errors(),
                 r.test() == null ? null : r.test().size(),
                 r.test() == null || !Double.isFinite(r.test().meanSquaredError()) ? null : r.test().meanSquaredError(),

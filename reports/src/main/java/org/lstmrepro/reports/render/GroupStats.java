@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.math3.stat.StatUtils;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.TrialRecord;
 
 /**
@@ -26,7 +27,7 @@ record GroupStats(int trials, int solved, int budgetExhausted, int diverged, Opt
         }
         int solved = (int) records.stream().filter(TrialRecord::solved).count();
         int diverged = (int) records.stream().filter(TrialRecord::diverged).count();
-        int exhausted = (int) records.stream().filter(t -> "BUDGET_EXHAUSTED".equals(t.status())).count();
+        int exhausted = (int) records.stream().filter(t -> t.status() == RunStatus.BUDGET_EXHAUSTED).count();
         double[] seq = Outcomes.sequencesToCriterion(records);
         double[] rate = Outcomes.testErrorRate(records);
         double[] mse = Outcomes.testMse(records);
@@ -41,7 +42,7 @@ record GroupStats(int trials, int solved, int budgetExhausted, int diverged, Opt
         return solved / (double) trials;
     }
 
-    /** Trials whose status is none of the three known ones (kept visible rather than dropped). */
+    /** Trials that ended otherwise (early-stopped by epochs), kept visible rather than dropped. */
     int otherStatus() {
         return trials - solved - budgetExhausted - diverged;
     }

@@ -2,7 +2,9 @@ package org.lstmrepro.reports.run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.tasks.Task;
 
@@ -50,6 +52,15 @@ public interface ModelFamily {
      * @throws org.lstmrepro.core.io.InterchangeFormatException naming the file and the key
      */
     ConfiguredModel fromConfig(Map<String, ?> config, String source, RandomStream init);
+
+    /**
+     * The floating-point work of training {@code network} (one this family built) with the family's
+     * default learning rule, counted from the loops of the code that does it ({@link FlopCount}); empty
+     * for a family whose work nobody has counted. The benchmarks divide their timings by it.
+     */
+    default Optional<FlopCount> flopCount(RecurrentNetwork network) {
+        return Optional.empty();
+    }
 
     /**
      * The option {@code name} (its key, or its flag) names.

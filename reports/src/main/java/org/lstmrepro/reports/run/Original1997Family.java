@@ -10,9 +10,11 @@ import static org.lstmrepro.reports.run.CommonOptions.OUTPUT_GATE_BIASES;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputActivation;
+import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.core.train.UpdateSchedule;
 import org.lstmrepro.original.InputGateWeightProbe;
@@ -40,6 +42,13 @@ public final class Original1997Family implements ModelFamily {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The 1997 truncated gradient with online SGD ({@link FlopCounts#truncated1997}). */
+    @Override
+    public Optional<FlopCount> flopCount(RecurrentNetwork network) {
+        Lstm1997Network n = (Lstm1997Network) network;
+        return Optional.of(FlopCounts.truncated1997(n.layout(), n));
     }
 
     @Override

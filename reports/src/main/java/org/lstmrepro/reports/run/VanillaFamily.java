@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.tasks.Task;
 import org.lstmrepro.vanilla.VanillaConfig;
@@ -27,6 +29,14 @@ public final class VanillaFamily implements ModelFamily {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** Full BPTT of the LSTM layer and its output layer ({@link FlopCounts#vanillaLstm}). */
+    @Override
+    public Optional<FlopCount> flopCount(RecurrentNetwork network) {
+        VanillaLstm n = (VanillaLstm) network;
+        return Optional.of(FlopCounts.vanillaLstm(n.inputSize(), n.hiddenSize(), n.variant().structure().peepholes(),
+                n.outputSize()));
     }
 
     @Override

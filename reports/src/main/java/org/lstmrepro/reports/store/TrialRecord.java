@@ -3,6 +3,8 @@ package org.lstmrepro.reports.store;
 import java.util.List;
 import java.util.Map;
 
+import org.lstmrepro.core.train.RunStatus;
+
 /**
  * One finished trial, as stored in an experiment's results store: what ran (the spec, and the
  * settings it resolved to), how it ended, and its learning curve. Everything a report shows is
@@ -14,7 +16,7 @@ import java.util.Map;
  * @param modelLabel    the model, variant and rule, e.g. {@code original1997/truncated1997}: a report's column
  * @param spec          the trial's spec as a JSON-friendly map (see {@code TrialSpec})
  * @param settings      the resolved settings the run used (learning rate, optimizer, weights, ...)
- * @param status        SOLVED, BUDGET_EXHAUSTED or DIVERGED
+ * @param status        how the run ended (stored as the constant's name, e.g. {@code SOLVED})
  * @param sequences     training sequences until the stop
  * @param testErrors    wrongly processed test sequences, or null when diverged
  * @param testSize      test-set size, or null when diverged
@@ -40,7 +42,7 @@ import java.util.Map;
  *                      outcome, incl. the validation and test loss; null otherwise
  */
 public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
-                          Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                          Map<String, Object> settings, RunStatus status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                           Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated,
@@ -48,7 +50,7 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
 
     /** A record of a trial on a stream of sequences (no epochs). */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
-                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Map<String, Object> settings, RunStatus status, long sequences, Integer testErrors,
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                        Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated,
@@ -60,7 +62,7 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
 
     /** A record without a note. */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
-                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Map<String, Object> settings, RunStatus status, long sequences, Integer testErrors,
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                        Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated) {
@@ -71,7 +73,7 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
 
     /** A record without plateau end or probe columns. */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
-                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Map<String, Object> settings, RunStatus status, long sequences, Integer testErrors,
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                        Provenance provenance) {
@@ -81,7 +83,7 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
 
     /** A record without provenance (as records were written before it existed; tests). */
     public TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
-                       Map<String, Object> settings, String status, long sequences, Integer testErrors,
+                       Map<String, Object> settings, RunStatus status, long sequences, Integer testErrors,
                        Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                        List<double[]> learningCurve, Map<String, Object> divergence, String commit) {
         this(key, experiment, taskLabel, modelLabel, spec, settings, status, sequences, testErrors, testSize, testMse,
@@ -94,10 +96,10 @@ public record TrialRecord(String key, String experiment, String taskLabel, Strin
     }
 
     public boolean solved() {
-        return "SOLVED".equals(status);
+        return status == RunStatus.SOLVED;
     }
 
     public boolean diverged() {
-        return "DIVERGED".equals(status);
+        return status == RunStatus.DIVERGED;
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lstmrepro.reports.run.FlopCount;
+import org.lstmrepro.reports.run.FlopTerm;
 
 /** The arithmetic from raw repetitions to the reported figures. */
 class FiguresTest {
@@ -42,7 +44,7 @@ class FiguresTest {
 
     @Test
     void aCaseSummarisesItsRepetitions() {
-        CaseResult c = new CaseResult("c", Map.of(), FlopCounts.vanillaLstmLayer(1, 1, false), List.of(
+        CaseResult c = new CaseResult("c", Map.of(), new FlopCount(List.of(), List.of(), ""), List.of(
                 new Repetition(300, 300, new Work(1, 3, 1), 0),
                 new Repetition(100, 100, new Work(1, 1, 1), 0),
                 new Repetition(400, 400, new Work(1, 2, 1), 0)));

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lstmrepro.core.io.ParameterFile;
 import org.lstmrepro.core.io.SequenceFile;
 import org.lstmrepro.core.random.RandomStream;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.run.ModelConfigs;
 import org.lstmrepro.reports.store.ResultsStore;
 import org.lstmrepro.reports.store.StoreLock;
@@ -72,7 +73,7 @@ class HostileInputTest {
         ResultsStore s = new ResultsStore(store);
         for (int seed = 1; seed <= 3; seed++) {
             s.write(new TrialRecord("k" + seed, "h", "adding(length=22)", "rnn/bptt", Map.of("model", "rnn"),
-                    Map.of("learningRate", 0.01), "BUDGET_EXHAUSTED", 50, 2000, 2560, 0.04, 0.01, seed, 0.1,
+                    Map.of("learningRate", 0.01), RunStatus.BUDGET_EXHAUSTED, 50, 2000, 2560, 0.04, 0.01, seed, 0.1,
                     List.of(new double[] {50, 0.05, 0.1}), null, "c"));
         }
         Files.writeString(store.resolve("report.md"), "# an earlier report\n");

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.ResultsStore;
 import org.lstmrepro.reports.store.TrialRecord;
 
@@ -36,7 +37,7 @@ class ReportCommandTest {
     @Test
     void printsTheFilesItWrote(@TempDir Path tmp) {
         new ResultsStore(tmp).write(new TrialRecord("k", "e", "adding(length=100)", "original1997/truncated1997", Map.of(),
-                Map.of("learningRate", 0.5), "SOLVED", 70_000, 1, 2560, 0.001, 0.5, 1, 1.0,
+                Map.of("learningRate", 0.5), RunStatus.SOLVED, 70_000, 1, 2560, 0.001, 0.5, 1, 1.0,
                 List.of(new double[] {1000, 0.1, 0.5}, new double[] {70_000, 0.005, 1}), null, "abc"));
         CliRun run = CliRun.of("report", tmp.toString());
         assertThat(run.status()).isZero();

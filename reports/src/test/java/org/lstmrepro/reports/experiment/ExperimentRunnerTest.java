@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.Provenance;
 import org.lstmrepro.reports.store.ResultsStore;
 import org.lstmrepro.reports.store.TrialRecord;
@@ -62,7 +63,7 @@ class ExperimentRunnerTest {
         assertThat(r.settings()).containsEntry("rule", "truncated1997").containsEntry("learningRate", 0.5);
         assertThat(r.learningRate()).isEqualTo(0.5);
         assertThat(r.seed()).isEqualTo(1);
-        assertThat(r.status()).isEqualTo("BUDGET_EXHAUSTED");
+        assertThat(r.status()).isEqualTo(RunStatus.BUDGET_EXHAUSTED);
         assertThat(r.sequences()).isEqualTo(1000);
         assertThat(r.testSize()).isEqualTo(2560);
         assertThat(r.commit()).isEqualTo("0123456789abcdef0123456789abcdef01234567-dirty");
@@ -82,7 +83,7 @@ class ExperimentRunnerTest {
         assertThat(all).hasSize(TRIALS.size());
         List<TrialRecord> exploding = all.stream().filter(r -> r.modelLabel().equals("rnn-exploding")).toList();
         assertThat(exploding).hasSize(2).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo("DIVERGED");
+            assertThat(r.status()).isEqualTo(RunStatus.DIVERGED);
             assertThat(r.divergence()).containsKey("what");
             assertThat(r.testErrors()).isNull();
         });

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.TrialRecord;
 
 /** A model entry's {@code notes} reach its trials and the tables, and never their keys. */
@@ -59,7 +60,7 @@ class RowNotesTest {
     @Test
     void thePrintedTableEndsWithTheNotes() {
         TrialRecord r = new TrialRecord("k", "e", "adding(length=100)", "original1997/truncated1997", Map.of(), Map.of(),
-                "BUDGET_EXHAUSTED", 10, 0, 10, null, 0.5, 1, 1.0, List.of(), null, "c", null, null, null, null,
+                RunStatus.BUDGET_EXHAUSTED, 10, 0, 10, null, 0.5, 1, 1.0, List.of(), null, "c", null, null, null, null,
                 "learns it, misses the strict criterion");
         assertThat(org.lstmrepro.reports.render.ResultsTable.plainText(List.of(r)).lines().toList()).last().isEqualTo(
                 "note on original1997/truncated1997 / adding(length=100): learns it, misses the strict criterion");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.TrialRecord;
 
 class ReadingComparisonTest {
@@ -17,7 +18,7 @@ class ReadingComparisonTest {
                 : Map.of("outputActivation", "linear", "weightGroups", groups);
         Map<String, Object> spec = Map.of("model", "original1997", "task", "adding", "modelOptions", options, "seed", seed);
         return new TrialRecord(label + seed, "e", "adding(length=500)", label, spec, Map.of("learningRate", 0.5),
-                solved ? "SOLVED" : "BUDGET_EXHAUSTED", sequences, 0, 2560, 1e-4, 0.5, seed, 1.0, List.of(), null, "c");
+                solved ? RunStatus.SOLVED : RunStatus.BUDGET_EXHAUSTED, sequences, 0, 2560, 1e-4, 0.5, seed, 1.0, List.of(), null, "c");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.ResultsStore;
 import org.lstmrepro.reports.store.TrialRecord;
 
@@ -231,7 +232,7 @@ class ReportRendererTest {
 
     @Test
     void aFigureWithoutDataIsLeftOutWithANote(@TempDir Path empty) throws Exception {
-        TrialRecord diverged = new TrialRecord("k", "e", ADDING, ORIGINAL, Map.of(), Map.of(), "DIVERGED", 10, null, null,
+        TrialRecord diverged = new TrialRecord("k", "e", ADDING, ORIGINAL, Map.of(), Map.of(), RunStatus.DIVERGED, 10, null, null,
                 null, 0.5, 1, 0.1, List.of(), null, "c");
         new ResultsStore(empty).write(diverged);
         List<Path> files = ReportRenderer.render(empty, WHEN);

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.TrialRecord;
 
 class ResultsTablePlainTextTest {
 
-    private static TrialRecord record(String model, String status, long sequences, Integer testErrors) {
+    private static TrialRecord record(String model, RunStatus status, long sequences, Integer testErrors) {
         return new TrialRecord("k" + sequences, "e", "adding(length=100)", model, Map.of(), Map.of(), status, sequences,
                 testErrors, testErrors == null ? null : 200, null, 0.5, 1, 1.0, List.of(), null, "c");
     }
@@ -18,11 +19,11 @@ class ResultsTablePlainTextTest {
     @Test
     void countsOutcomesAndTakesMediansPerTaskAndModel() {
         String table = ResultsTable.plainText(List.of(
-                record("a", "SOLVED", 1000, 0),
-                record("a", "SOLVED", 3000, 20),
-                record("a", "BUDGET_EXHAUSTED", 9000, 100),
-                record("a", "DIVERGED", 50, null),
-                record("b", "BUDGET_EXHAUSTED", 9000, 150)));
+                record("a", RunStatus.SOLVED, 1000, 0),
+                record("a", RunStatus.SOLVED, 3000, 20),
+                record("a", RunStatus.BUDGET_EXHAUSTED, 9000, 100),
+                record("a", RunStatus.DIVERGED, 50, null),
+                record("b", RunStatus.BUDGET_EXHAUSTED, 9000, 150)));
         List<String> lines = table.lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("task").contains("solved", "budget", "diverged", "median sequences",

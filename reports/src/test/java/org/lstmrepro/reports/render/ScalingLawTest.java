@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.TrialRecord;
 
 class ScalingLawTest {
 
     /** A record on adding(length=L) with the given outcome and plateau end. */
-    static TrialRecord trial(String model, int length, long seed, String status, long sequences, Long plateauEnd) {
+    static TrialRecord trial(String model, int length, long seed, RunStatus status, long sequences, Long plateauEnd) {
         Map<String, Object> spec = Map.of("model", "original1997", "task", "adding",
                 "taskSettings", Map.of("length", Integer.toString(length)), "seed", seed);
         List<double[]> curve = List.of(new double[] {1000, 0.04, 0.1, 0.05, 0.5}, new double[] {2000, 0.01, 0.9, 0.06, 4.0});
@@ -29,7 +30,7 @@ class ScalingLawTest {
         long seed = 1;
         for (int length : new int[] {100, 250, 500, 1000}) {
             long sequences = Math.round(3.0 * Math.pow(length, 1.7));
-            trials.add(trial("m", length, seed++, "SOLVED", sequences, Math.round(0.5 * Math.pow(length, 1.2))));
+            trials.add(trial("m", length, seed++, RunStatus.SOLVED, sequences, Math.round(0.5 * Math.pow(length, 1.2))));
         }
         List<ScalingLaw> fits = ScalingLaw.of(trials);
         assertThat(fits).hasSize(2);
@@ -46,10 +47,10 @@ class ScalingLawTest {
     @Test
     void unsolvedTrialsAreLeftOutAndCounted() {
         List<TrialRecord> trials = new ArrayList<>();
-        trials.add(trial("m", 100, 1, "SOLVED", 10_000, 5000L));
-        trials.add(trial("m", 200, 2, "SOLVED", 40_000, 9000L));
-        trials.add(trial("m", 400, 3, "SOLVED", 160_000, 20_000L));
-        trials.add(trial("m", 800, 4, "BUDGET_EXHAUSTED", 1_000_000, null));
+        trials.add(trial("m", 100, 1, RunStatus.SOLVED, 10_000, 5000L));
+        trials.add(trial("m", 200, 2, RunStatus.SOLVED, 40_000, 9000L));
+        trials.add(trial("m", 400, 3, RunStatus.SOLVED, 160_000, 20_000L));
+        trials.add(trial("m", 800, 4, RunStatus.BUDGET_EXHAUSTED, 1_000_000, null));
         ScalingLaw criterion = ScalingLaw.of(trials).stream()
                 .filter(f -> f.measure().equals("sequences to criterion")).findFirst().orElseThrow();
         assertThat(criterion.points()).isEqualTo(3);
@@ -59,27 +60,27 @@ class ScalingLawTest {
 
     @Test
     void fewerThanThreeLengthsGiveNoFit() {
-        List<TrialRecord> trials = List.of(trial("m", 100, 1, "SOLVED", 10_000, 5000L),
-                trial("m", 200, 2, "SOLVED", 40_000, 9000L), trial("m", 200, 3, "SOLVED", 50_000, 9000L));
+        List<TrialRecord> trials = List.of(trial("m", 100, 1, RunStatus.SOLVED, 10_000, 5000L),
+                trial("m", 200, 2, RunStatus.SOLVED, 40_000, 9000L), trial("m", 200, 3, RunStatus.SOLVED, 50_000, 9000L));
         assertThat(ScalingLaw.of(trials)).isEmpty();
     }
 
     @Test
     void thePlateauTableCountsMediansAndTheTimeAfterThePlateau() {
         Map<String, List<TrialRecord>> byModel = Map.of("m", List.of(
-                trial("m", 500, 1, "SOLVED", 100_000, 80_000L),
-                trial("m", 500, 2, "SOLVED", 140_000, 100_000L),
-                trial("m", 500, 3, "BUDGET_EXHAUSTED", 1_000_000, null)));
+                trial("m", 500, 1, RunStatus.SOLVED, 100_000, 80_000L),
+                trial("m", 500, 2, RunStatus.SOLVED, 140_000, 100_000L),
+                trial("m", 500, 3, RunStatus.BUDGET_EXHAUSTED, 1_000_000, null)));
         Optional<Block.Table> table = PlateauTable.of(byModel);
         assertThat(table).isPresent();
         assertThat(table.get().rows()).containsExactly(
                 List.of("m", "3", "2", "90,000", "80,000 – 100,000", "120,000", "30,000"));
-        assertThat(PlateauTable.of(Map.of("m", List.of(trial("m", 500, 1, "BUDGET_EXHAUSTED", 10, null))))).isEmpty();
+        assertThat(PlateauTable.of(Map.of("m", List.of(trial("m", 500, 1, RunStatus.BUDGET_EXHAUSTED, 10, null))))).isEmpty();
     }
 
     @Test
     void theGateWeightChartDrawsTheColumnThatEndsLargest() {
-        var chart = GateWeightChart.of("adding(length=500)", Map.of("m", List.of(trial("m", 500, 1, "SOLVED", 2000, 1500L))),
+        var chart = GateWeightChart.of("adding(length=500)", Map.of("m", List.of(trial("m", 500, 1, RunStatus.SOLVED, 2000, 1500L))),
                 Map.of("m", java.awt.Color.BLUE));
         assertThat(chart).isPresent();
         var series = chart.get().getSeriesCollection().iterator().next();

@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.TrialRecord;
 
 class SummariesTest {
 
     static TrialRecord withCurve(List<double[]> curve) {
-        return new TrialRecord("k", "e", "t", "m", Map.of(), Map.of(), "SOLVED", 1, 0, 1, 0.1, 0.1, 1, 0, curve, null, "c");
+        return new TrialRecord("k", "e", "t", "m", Map.of(), Map.of(), RunStatus.SOLVED, 1, 0, 1, 0.1, 0.1, 1, 0, curve, null, "c");
     }
 
     static TrialRecord withSettings(Map<String, Object> settings) {
-        return new TrialRecord("k", "e", "t", "m", Map.of(), settings, "SOLVED", 1, 0, 1, 0.1, 0.1, 1, 0, List.of(), null, "c");
+        return new TrialRecord("k", "e", "t", "m", Map.of(), settings, RunStatus.SOLVED, 1, 0, 1, 0.1, 0.1, 1, 0, List.of(), null, "c");
     }
 
     @Test
@@ -79,7 +80,7 @@ class SummariesTest {
 
     @Test
     void groupStatsLeaveOutWhatIsMissing() {
-        TrialRecord diverged = new TrialRecord("k", "e", "t", "m", Map.of(), Map.of(), "DIVERGED", 5, null, null, null,
+        TrialRecord diverged = new TrialRecord("k", "e", "t", "m", Map.of(), Map.of(), RunStatus.DIVERGED, 5, null, null, null,
                 0.1, 1, 0, List.of(), null, "c");
         GroupStats s = GroupStats.of(List.of(diverged));
         assertThat(s.successRate()).isZero();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.TrialRecord;
 
 /**
@@ -42,27 +43,27 @@ final class SyntheticTrials {
     static List<TrialRecord> all() {
         List<TrialRecord> out = new ArrayList<>();
         for (int i = 0; i < ORIGINAL_SOLVED.length; i++) {
-            out.add(trial(ADDING, ORIGINAL, i + 1, "SOLVED", ORIGINAL_SOLVED[i], ORIGINAL_TEST_ERRORS[i], 0.002, 0.5,
+            out.add(trial(ADDING, ORIGINAL, i + 1, RunStatus.SOLVED, ORIGINAL_SOLVED[i], ORIGINAL_TEST_ERRORS[i], 0.002, 0.5,
                     "aaa111"));
         }
-        out.add(trial(ADDING, ORIGINAL, 6, "BUDGET_EXHAUSTED", 300_000, EXHAUSTED_TEST_ERRORS, 0.02, 0.5, "aaa111"));
-        out.add(trial(ADDING, ORIGINAL, 7, "DIVERGED", 12_345, null, null, 0.5, "bbb222"));
+        out.add(trial(ADDING, ORIGINAL, 6, RunStatus.BUDGET_EXHAUSTED, 300_000, EXHAUSTED_TEST_ERRORS, 0.02, 0.5, "aaa111"));
+        out.add(trial(ADDING, ORIGINAL, 7, RunStatus.DIVERGED, 12_345, null, null, 0.5, "bbb222"));
         for (int i = 0; i < VANILLA_MSE.length; i++) {
-            out.add(trial(ADDING, VANILLA, i + 1, "SOLVED", VANILLA_SEQUENCES[i], 5, VANILLA_MSE[i], LEARNING_RATES[i], "aaa111"));
+            out.add(trial(ADDING, VANILLA, i + 1, RunStatus.SOLVED, VANILLA_SEQUENCES[i], 5, VANILLA_MSE[i], LEARNING_RATES[i], "aaa111"));
         }
         for (int i = 0; i < NIG_MSE.length; i++) {
             boolean solved = i < NIG_SEQUENCES.length;
-            out.add(trial(ADDING, NIG, i + 1, solved ? "SOLVED" : "BUDGET_EXHAUSTED", solved ? NIG_SEQUENCES[i] : 600_000,
+            out.add(trial(ADDING, NIG, i + 1, solved ? RunStatus.SOLVED : RunStatus.BUDGET_EXHAUSTED, solved ? NIG_SEQUENCES[i] : 600_000,
                     9, NIG_MSE[i], LEARNING_RATES[i], "aaa111"));
         }
-        out.add(trial(ADDING, CIFG, 1, "SOLVED", 240_000, 6, 0.012, 1e-3, "aaa111"));
+        out.add(trial(ADDING, CIFG, 1, RunStatus.SOLVED, 240_000, 6, 0.012, 1e-3, "aaa111"));
         for (int i = 0; i < ORDER_SOLVED.length; i++) {
-            out.add(trial(ORDER, ORIGINAL, i + 1, "SOLVED", ORDER_SOLVED[i], 1, 0.004, 0.5, "aaa111"));
+            out.add(trial(ORDER, ORIGINAL, i + 1, RunStatus.SOLVED, ORDER_SOLVED[i], 1, 0.004, 0.5, "aaa111"));
         }
         return out;
     }
 
-    static TrialRecord trial(String task, String model, long seed, String status, long sequences, Integer testErrors,
+    static TrialRecord trial(String task, String model, long seed, RunStatus status, long sequences, Integer testErrors,
                              Double testMse, double learningRate, String commit) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("learningRate", learningRate);
@@ -71,7 +72,7 @@ final class SyntheticTrials {
         String key = (task + "-" + model + "-" + seed).replaceAll("[^A-Za-z0-9-]", "_");
         return new TrialRecord(key, "synthetic", task, model, Map.of("model", model, "seed", seed), settings, status,
                 sequences, testErrors, testErrors == null ? null : TEST_SIZE, testMse, learningRate, seed, 1.0,
-                curve(sequences, seed, !"DIVERGED".equals(status)), "DIVERGED".equals(status) ? Map.of("what", "NaN") : null,
+                curve(sequences, seed, !RunStatus.DIVERGED.equals(status)), RunStatus.DIVERGED.equals(status) ? Map.of("what", "NaN") : null,
                 commit);
     }
 

@@ -8,12 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.store.TrialRecord;
 
 class TestMseBoxChartTest {
 
     private static TrialRecord trial(String model, long seed, double mse) {
-        return new TrialRecord(model + seed, "e", "adding(length=100)", model, Map.of(), Map.of(), "BUDGET_EXHAUSTED",
+        return new TrialRecord(model + seed, "e", "adding(length=100)", model, Map.of(), Map.of(), RunStatus.BUDGET_EXHAUSTED,
                 10, 5, 2560, mse, 0.1, seed, 1.0, List.of(), null, "c");
     }
 

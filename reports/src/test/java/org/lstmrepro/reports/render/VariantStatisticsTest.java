@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.lstmrepro.core.train.RunStatus;
 import org.lstmrepro.reports.analysis.Holm;
 import org.lstmrepro.reports.store.TrialRecord;
 
 class VariantStatisticsTest {
 
     private static TrialRecord withMse(double mse) {
-        return new TrialRecord("k", "e", "t", "m", Map.of(), Map.of(), "SOLVED", 1, 0, 1, mse, 0.1, 1, 0, List.of(), null, "c");
+        return new TrialRecord("k", "e", "t", "m", Map.of(), Map.of(), RunStatus.SOLVED, 1, 0, 1, mse, 0.1, 1, 0, List.of(), null, "c");
     }
 
     private static List<TrialRecord> trials(double... mse) {

@@ -11,6 +11,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmrepro.core.train.RunStatus;
 
 class ProvenanceTest {
 
@@ -59,7 +60,7 @@ class ProvenanceTest {
     void aRecordKeepsItsProvenanceThroughTheStore(@TempDir Path dir) {
         Provenance p = new Provenance("0123456789abcdef0123456789abcdef01234567", false, "1.2", "2026-01-01T00:00:00Z",
                 "17.0.1 (X, Y)", "Linux 6 amd64", Map.of("ejml", "0.46.1", "jackson", "2.23.0"));
-        TrialRecord r = new TrialRecord("k", "e", "t", "m", Map.of(), Map.of(), "SOLVED", 1, 0, 1, 0.1, 0.1, 1, 0,
+        TrialRecord r = new TrialRecord("k", "e", "t", "m", Map.of(), Map.of(), RunStatus.SOLVED, 1, 0, 1, 0.1, 0.1, 1, 0,
                 List.of(), null, p.code(), p, null, null, false);
         ResultsStore store = new ResultsStore(dir);
         store.write(r);

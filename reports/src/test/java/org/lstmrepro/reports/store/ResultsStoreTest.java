@@ -10,10 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmrepro.core.train.RunStatus;
 
 class ResultsStoreTest {
 
-    static TrialRecord record(String key, String status) {
+    static TrialRecord record(String key, RunStatus status) {
         return new TrialRecord(key, "exp", "adding(length=100)", "original1997/truncated1997",
                 Map.of("model", "original1997"), Map.of("learningRate", 0.5), status, 1234, 1, 2560, 0.001, 0.5, 7,
                 1.5, List.of(new double[] {1000, 0.04, 0.2}, new double[] {2000, 0.01, 0.9}), null, "abc");
@@ -23,8 +24,8 @@ class ResultsStoreTest {
     void roundTripsRecordsAndListsTheirKeys(@TempDir Path dir) {
         ResultsStore store = new ResultsStore(dir);
         assertThat(store.readAll()).isEmpty();
-        store.write(record("b", "SOLVED"));
-        store.write(record("a", "DIVERGED"));
+        store.write(record("b", RunStatus.SOLVED));
+        store.write(record("a", RunStatus.DIVERGED));
         assertThat(store.keys()).containsExactly("a", "b");
         assertThat(store.has("a")).isTrue();
         assertThat(store.has("c")).isFalse();
@@ -40,12 +41,12 @@ class ResultsStoreTest {
     @Test
     void leavesNoTemporaryFilesAndReplacesARecordWithTheSameKey(@TempDir Path dir) throws Exception {
         ResultsStore store = new ResultsStore(dir);
-        store.write(record("a", "BUDGET_EXHAUSTED"));
-        store.write(record("a", "SOLVED"));
+        store.write(record("a", RunStatus.BUDGET_EXHAUSTED));
+        store.write(record("a", RunStatus.SOLVED));
         try (var files = Files.list(dir.resolve("trials"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.json");
         }
-        assertThat(store.readAll().get(0).status()).isEqualTo("SOLVED");
+        assertThat(store.readAll().get(0).status()).isEqualTo(RunStatus.SOLVED);
     }
 
     @Test
@@ -58,8 +59,8 @@ class ResultsStoreTest {
     @Test
     void prepareRemovesStaleTemporariesAndMovesAnUnreadableRecordAside(@TempDir Path dir) throws Exception {
         ResultsStore store = new ResultsStore(dir);
-        store.write(record("a", "SOLVED"));
-        store.write(record("b", "SOLVED"));
+        store.write(record("a", RunStatus.SOLVED));
+        store.write(record("b", RunStatus.SOLVED));
         Path trials = dir.resolve("trials");
         String whole = Files.readString(trials.resolve("b.json"));
         Files.writeString(trials.resolve("b.json"), whole.substring(0, whole.length() / 2));
@@ -93,7 +94,7 @@ class ResultsStoreTest {
     @Test
     void recordsAreCreatedWithTheUmaskNotOwnerOnly(@TempDir Path dir) throws Exception {
         Path plain = Files.createFile(dir.resolve("plain")); // the mode any new file gets under this umask
-        new ResultsStore(dir).write(record("a", "SOLVED"));
+        new ResultsStore(dir).write(record("a", RunStatus.SOLVED));
         assertThat(Files.getPosixFilePermissions(dir.resolve("trials/a.json")))
                 .isEqualTo(Files.getPosixFilePermissions(plain));
     }

@@ -1,4 +1,4 @@
-package org.lstmrepro.reports.bench;
+package org.lstmrepro.reports.run;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.lstmrepro.reports.bench;
+package org.lstmrepro.reports.run;
 
 /**
  * One line of a FLOP count: a loop of the code, how many times its body runs, and the floating-point

@@ -1,4 +1,4 @@
-package org.lstmrepro.reports.bench;
+package org.lstmrepro.reports.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,5 +92,19 @@ class FlopCountsTest {
         FlopCount f = new FlopCount(List.of(new FlopTerm("a", "", 10, FlopTerm.MULTIPLY_ADD)),
                 List.of(new FlopTerm("b", "", 7, FlopTerm.ADD)), "");
         assertThat(f.flops(100, 3)).isEqualTo(100 * 20 + 3 * 7);
+    }
+
+    @Test
+    void theFamiliesThatCountTheirWorkGiveTheirNetworksCount() {
+        Lstm1997Network original = Presets1997.get("adding").newNetwork();
+        assertThat(ModelRegistry.find(Original1997Family.ID).flopCount(original))
+                .contains(FlopCounts.truncated1997(original.layout(), original));
+        VanillaLstm vanilla = new VanillaLstm(VanillaConfig.of(3, 5, 2, Variant.NP), RandomStream.root(1));
+        assertThat(ModelRegistry.find(VanillaFamily.ID).flopCount(vanilla))
+                .contains(FlopCounts.vanillaLstm(3, 5, false, 2));
+        // nobody has counted the GRU's work: the bench has no workload for it
+        ModelFamily gru = ModelRegistry.find("gru");
+        assertThat(gru.flopCount(gru.build(null, org.lstmrepro.tasks.TaskRegistry.create("adding", java.util.Map.of()),
+                ModelOptions.DEFAULTS, RandomStream.root(1)).network())).isEmpty();
     }
 }

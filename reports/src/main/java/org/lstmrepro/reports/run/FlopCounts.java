@@ -1,4 +1,4 @@
-package org.lstmrepro.reports.bench;
+package org.lstmrepro.reports.run;
 
 import java.util.List;
 
@@ -6,10 +6,10 @@ import org.lstmrepro.original.Lstm1997Layout;
 import org.lstmrepro.truncated.CecNetwork;
 
 /**
- * FLOP counts of the benchmarked workloads, derived from the loops of the code they time. Convention:
+ * FLOP counts of the families that declare one ({@link ModelFamily#flopCount}), derived from the loops of the code they time. Convention:
  * every weight, bias included (input 1), costs one multiply-add per use; a multiply-add is 2 FLOPs.
  */
-public final class FlopCounts {
+final class FlopCounts {
 
     private FlopCounts() {
     }
@@ -27,7 +27,7 @@ public final class FlopCounts {
      * units' gradients (output gates, hidden units), {@code sum_c e_s_c ds_c/dw} for the traced
      * groups, adding those to the gradient buffers, and the SGD step {@code w -= lr g}.
      */
-    public static FlopCount truncated1997(Lstm1997Layout l, CecNetwork network) {
+    static FlopCount truncated1997(Lstm1997Layout l, CecNetwork network) {
         int n1 = l.sources() + 1;
         int groups = network.tracedGroupCount();
         int cells = network.cellCount();
@@ -68,7 +68,7 @@ public final class FlopCounts {
      * gradients 3H, the error to the previous step {@code R^T d}, 4H H, and through the peepholes to
      * {@code c_(t-1)} and {@code c_t}, 3H. No error is sent to the inputs x_t (nothing reads it).
      */
-    public static FlopCount vanillaLstmLayer(int inputs, int hidden, boolean peepholes) {
+    static FlopCount vanillaLstmLayer(int inputs, int hidden, boolean peepholes) {
         long gates = 4L * hidden;
         long p = peepholes ? 3L * hidden : 0;
         String stacked = "4H(I + H + 1) = " + gates + " * " + (inputs + hidden + 1);
@@ -91,7 +91,7 @@ public final class FlopCounts {
      * small overcount there): forward {@code W_out y_t + b_out}, K(H + 1) multiply-adds, backward its
      * gradient, K(H + 1), and the error to the blocks {@code W_out^T delta}, K H.
      */
-    public static FlopCount vanillaLstm(int inputs, int hidden, boolean peepholes, int outputs) {
+    static FlopCount vanillaLstm(int inputs, int hidden, boolean peepholes, int outputs) {
         FlopCount layer = vanillaLstmLayer(inputs, hidden, peepholes);
         long k = outputs;
         String out = "K(H + 1) = " + k + " * " + (hidden + 1);
