@@ -514,43 +514,25 @@ public final class Lstm1997Network implements CecNetwork {
         }
     }
 
-    /** {@link #netInputs} over the non-zero inputs and all recurrent sources, in source order. */
+    /**
+     * {@link #netInputs} over the non-zero inputs and all recurrent sources, in source order, one unit at
+     * a time (a handful of terms per unit, nothing for the processor to overlap).
+     */
     private void sparseNetInputs(double[] st) {
         int[] active = activeInputs;
         int nActive = activeCount;
-        int u = 0;
-        for (; u + 1 < nA; u += 2) {
-            double[] w0 = unitWeights[u];
-            double[] w1 = unitWeights[u + 1];
-            int o0 = unitRowStart[u];
-            int o1 = unitRowStart[u + 1];
-            double s0 = unitBiases[u][unitRow[u]];
-            double s1 = unitBiases[u + 1][unitRow[u + 1]];
+        for (int u = 0; u < nA; u++) {
+            double[] w = unitWeights[u];
+            int o = unitRowStart[u];
+            double sum = unitBiases[u][unitRow[u]];
             for (int k = 0; k < nActive; k++) {
                 int m = active[k];
-                double z = st[m];
-                s0 = Math.fma(w0[o0 + m], z, s0);
-                s1 = Math.fma(w1[o1 + m], z, s1);
+                sum = Math.fma(w[o + m], st[m], sum);
             }
             for (int m = nI; m < nN; m++) {
-                double z = st[m];
-                s0 = Math.fma(w0[o0 + m], z, s0);
-                s1 = Math.fma(w1[o1 + m], z, s1);
+                sum = Math.fma(w[o + m], st[m], sum);
             }
-            st[offA + u] = s0;
-            st[offA + u + 1] = s1;
-        }
-        for (; u < nA; u++) {
-            double[] w0 = unitWeights[u];
-            int o0 = unitRowStart[u];
-            double s0 = unitBiases[u][unitRow[u]];
-            for (int k = 0; k < nActive; k++) {
-                s0 = Math.fma(w0[o0 + active[k]], st[active[k]], s0);
-            }
-            for (int m = nI; m < nN; m++) {
-                s0 = Math.fma(w0[o0 + m], st[m], s0);
-            }
-            st[offA + u] = s0;
+            st[offA + u] = sum;
         }
     }
 

@@ -81,4 +81,21 @@ final class Fixtures {
         }
         return new Sequence(x, dense.targets());
     }
+
+    /**
+     * Cases under the appendix's timing (appendix A.1: the output reads the cells of t-1, the hidden layer
+     * x(t-1)) for the gradient tests: name, config, target steps.
+     */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> appendixCases() {
+        Lstm1997Config small = smallConfig(OutputActivation.SIGMOID);
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("appendix timing, last step",
+                        small.withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {-1}),
+                org.junit.jupiter.params.provider.Arguments.of("appendix timing, linear, from the first step",
+                        small.withOutputActivation(OutputActivation.LINEAR).withTiming(Lstm1997Config.Timing.APPENDIX),
+                        new int[] {0, 1, 5, 6, 11}),
+                org.junit.jupiter.params.provider.Arguments.of("appendix timing, gates unseen, 3 cells per block",
+                        Lstm1997Config.of(2, 2, 3, 1).withHiddenLayerSeesGates(false)
+                                .withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {4, 11}));
+    }
 }

@@ -29,20 +29,14 @@ class FullBpttGradientTest {
 
     static Stream<Arguments> cases() {
         Lstm1997Config small = Fixtures.smallConfig(OutputActivation.SIGMOID);
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 Arguments.of("sigmoid, last step", small, new int[] {-1}),
                 Arguments.of("sigmoid, several steps", small, new int[] {2, 5, 6, 11}),
                 Arguments.of("linear, last step", small.withOutputActivation(OutputActivation.LINEAR), new int[] {-1}),
                 Arguments.of("linear, several steps", small.withOutputActivation(OutputActivation.LINEAR),
                         new int[] {0, 4, 8, 11}),
                 Arguments.of("gates unseen, outputs see inputs",
-                        small.withHiddenLayerSeesGates(false).withOutputsSeeInputs(true), new int[] {3, 11}),
-                // the appendix's timing (appendix A.1): the output reads the cells of t-1, the hidden layer x(t-1)
-                Arguments.of("appendix timing, last step", small.withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {-1}),
-                Arguments.of("appendix timing, linear, from the first step",
-                        small.withOutputActivation(OutputActivation.LINEAR).withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {0, 1, 5, 6, 11}),
-                Arguments.of("appendix timing, gates unseen, 3 cells per block",
-                        Lstm1997Config.of(2, 2, 3, 1).withHiddenLayerSeesGates(false).withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {4, 11}));
+                        small.withHiddenLayerSeesGates(false).withOutputsSeeInputs(true), new int[] {3, 11})), Fixtures.appendixCases());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,7 +29,7 @@ class FusedTruncatedGradient1997Test {
 
     static Stream<Arguments> cases() {
         Lstm1997Config small = Fixtures.smallConfig(OutputActivation.SIGMOID);
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 Arguments.of("sigmoid, last step", small, new int[] {-1}),
                 Arguments.of("sigmoid, several steps", small, new int[] {1, 5, 6, 11}),
                 Arguments.of("linear, every step", small.withOutputActivation(OutputActivation.LINEAR),
@@ -37,13 +37,7 @@ class FusedTruncatedGradient1997Test {
                 Arguments.of("gates unseen, outputs see inputs",
                         small.withHiddenLayerSeesGates(false).withOutputsSeeInputs(true), new int[] {3, 11}),
                 Arguments.of("3 cells per block, no hidden units", Lstm1997Config.of(2, 3, 3, 1), new int[] {-1}),
-                Arguments.of("the adding network", Presets1997.get("adding").config(), new int[] {-1}),
-                // the appendix's timing (appendix A.1): the output reads the cells of t-1, the hidden layer x(t-1)
-                Arguments.of("appendix timing, last step", small.withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {-1}),
-                Arguments.of("appendix timing, linear, from the first step",
-                        small.withOutputActivation(OutputActivation.LINEAR).withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {0, 1, 5, 6, 11}),
-                Arguments.of("appendix timing, gates unseen, 3 cells per block",
-                        Lstm1997Config.of(2, 2, 3, 1).withHiddenLayerSeesGates(false).withTiming(Lstm1997Config.Timing.APPENDIX), new int[] {4, 11}));
+                Arguments.of("the adding network", Presets1997.get("adding").config(), new int[] {-1})), Fixtures.appendixCases());
     }
 
     /** Trains on three sequences with an SGD step at every target; returns the losses and the final weights and gradients. */

@@ -5,15 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-import org.lstmrepro.core.data.Sequence;
-import org.lstmrepro.core.loss.Loss;
-import org.lstmrepro.core.loss.OutputActivation;
-import org.lstmrepro.core.loss.OutputUnits;
-import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.core.train.StoppingRule;
-import org.lstmrepro.core.train.TargetCriterion;
 
 /**
  * The adding problem of Hochreiter and Schmidhuber 1997, section 5.4 (Experiment 4).
@@ -52,7 +45,7 @@ import org.lstmrepro.core.train.TargetCriterion;
  * 0.01 and the 2000 most recent sequences were correct; the test set has 2560 sequences; the output
  * unit is logistic ("all activation functions are logistic", section 5.4) with squared error.
  */
-public final class AddingTask implements Task {
+public final class AddingTask extends MarkedPairTask {
 
     public static final String ID = "adding";
     /** Smallest minimal length T for which the marker rules read as in the paper (see class doc). */
@@ -108,45 +101,14 @@ public final class AddingTask implements Task {
             s -> new AddingTask(s.intValue("length", MIN_LENGTH, MAX_LENGTH),
                     FirstPairRule.fromId(s.choice("firstPair", FirstPairRule.ids()))));
 
-    private static final TargetCriterion CRITERION = new AbsoluteErrorCriterion(TOLERANCE);
     private static final StoppingRule STOPPING = new StoppingRule(0.01, 2000);
-    private static final OutputUnits OUTPUT_UNITS = new OutputUnits(OutputActivation.SIGMOID, Loss.SQUARED_ERROR);
-
-    private final int minLength;
-    private final FirstPairRule firstPair;
-    private final MarkedPairs layout;
 
     /**
      * @param minLength the minimal sequence length T, in [{@value #MIN_LENGTH}, {@value #MAX_LENGTH}]
      * @param firstPair what a marked first pair holds
      */
     public AddingTask(int minLength, FirstPairRule firstPair) {
-        if (minLength < MIN_LENGTH || minLength > MAX_LENGTH) {
-            throw new IllegalArgumentException("task adding: length must be an integer from " + MIN_LENGTH
-                    + " to " + MAX_LENGTH + ", was " + minLength);
-        }
-        this.minLength = minLength;
-        this.firstPair = Objects.requireNonNull(firstPair, "firstPair");
-        this.layout = new MarkedPairs(minLength, -1.0, 1.0, firstPair, 0.0, (x1, x2) -> 0.5 + (x1 + x2) / 4.0);
-    }
-
-    /** The minimal sequence length T. */
-    public int minLength() {
-        return minLength;
-    }
-
-    /** The longest sequence this task generates, T + T/10. */
-    public int maxLength() {
-        return layout.maxLength();
-    }
-
-    /** X2 is one of the pairs [0, x2Window()), i.e. the first T/2 - 1 pairs. */
-    public int x2Window() {
-        return layout.x2Window();
-    }
-
-    public FirstPairRule firstPair() {
-        return firstPair;
+        super(ID, minLength, firstPair, -1.0, 1.0, 0.0, (x1, x2) -> 0.5 + (x1 + x2) / 4.0);
     }
 
     @Override
@@ -157,43 +119,13 @@ public final class AddingTask implements Task {
     @Override
     public Map<String, String> settings() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("length", Integer.toString(minLength));
-        m.put("firstPair", firstPair.id());
+        m.put("length", Integer.toString(minLength()));
+        m.put("firstPair", firstPair().id());
         return Collections.unmodifiableMap(m);
-    }
-
-    @Override
-    public int inputSize() {
-        return 2;
-    }
-
-    @Override
-    public int outputSize() {
-        return 1;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
-    }
-
-    @Override
-    public Sequence generate(RandomStream rng) {
-        return layout.generate(rng);
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return CRITERION;
     }
 
     @Override
     public StoppingRule stoppingRule() {
         return STOPPING;
-    }
-
-    @Override
-    public int testSetSize() {
-        return 2560;
     }
 }

@@ -5,15 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-import org.lstmrepro.core.data.Sequence;
-import org.lstmrepro.core.loss.Loss;
-import org.lstmrepro.core.loss.OutputActivation;
-import org.lstmrepro.core.loss.OutputUnits;
-import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.core.train.StoppingRule;
-import org.lstmrepro.core.train.TargetCriterion;
 import org.lstmrepro.tasks.AddingTask.FirstPairRule;
 
 /**
@@ -34,7 +27,7 @@ import org.lstmrepro.tasks.AddingTask.FirstPairRule;
  * two trials with the same seed give both rows. Test set: 2560 sequences; its errors and MSE
  * (mean of {@code (y - d)^2}) are what the paper reports.
  */
-public final class MultiplicationTask implements Task {
+public final class MultiplicationTask extends MarkedPairTask {
 
     public static final String ID = "multiplication";
     /** The paper's stopping window. */
@@ -58,13 +51,7 @@ public final class MultiplicationTask implements Task {
                     FirstPairRule.values()[FIRST_PAIR_IDS.indexOf(s.choice("firstPair", FIRST_PAIR_IDS))],
                     s.intValue("nSeq", 1, WINDOW)));
 
-    private static final TargetCriterion CRITERION = new AbsoluteErrorCriterion(AddingTask.TOLERANCE);
-    private static final OutputUnits OUTPUT_UNITS = new OutputUnits(OutputActivation.SIGMOID, Loss.SQUARED_ERROR);
-
-    private final int minLength;
-    private final FirstPairRule firstPair;
     private final int nSeq;
-    private final MarkedPairs layout;
 
     /**
      * @param minLength the minimal sequence length T, as in {@link AddingTask}
@@ -72,32 +59,17 @@ public final class MultiplicationTask implements Task {
      * @param nSeq      stop when fewer than this many of the 2000 most recent sequences were wrong
      */
     public MultiplicationTask(int minLength, FirstPairRule firstPair, int nSeq) {
-        if (minLength < AddingTask.MIN_LENGTH || minLength > AddingTask.MAX_LENGTH) {
-            throw new IllegalArgumentException("task " + ID + ": length must be an integer from " + AddingTask.MIN_LENGTH
-                    + " to " + AddingTask.MAX_LENGTH + ", was " + minLength);
-        }
+        super(ID, minLength, firstPair, 0.0, 1.0, 1.0, (x1, x2) -> x1 * x2);
         if (nSeq < 1 || nSeq > WINDOW) {
             throw new IllegalArgumentException("task " + ID + ": nSeq must be an integer from 1 to " + WINDOW
                     + ", was " + nSeq);
         }
-        this.minLength = minLength;
-        this.firstPair = Objects.requireNonNull(firstPair, "firstPair");
         this.nSeq = nSeq;
-        this.layout = new MarkedPairs(minLength, 0.0, 1.0, firstPair, 1.0, (x1, x2) -> x1 * x2);
-    }
-
-    /** The minimal sequence length T. */
-    public int minLength() {
-        return minLength;
     }
 
     /** The stopping criterion's n_seq. */
     public int nSeq() {
         return nSeq;
-    }
-
-    public FirstPairRule firstPair() {
-        return firstPair;
     }
 
     @Override
@@ -108,35 +80,10 @@ public final class MultiplicationTask implements Task {
     @Override
     public Map<String, String> settings() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("length", Integer.toString(minLength));
-        m.put("firstPair", FIRST_PAIR_IDS.get(Arrays.asList(FirstPairRule.values()).indexOf(firstPair)));
+        m.put("length", Integer.toString(minLength()));
+        m.put("firstPair", FIRST_PAIR_IDS.get(Arrays.asList(FirstPairRule.values()).indexOf(firstPair())));
         m.put("nSeq", Integer.toString(nSeq));
         return Collections.unmodifiableMap(m);
-    }
-
-    @Override
-    public int inputSize() {
-        return 2;
-    }
-
-    @Override
-    public int outputSize() {
-        return 1;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
-    }
-
-    @Override
-    public Sequence generate(RandomStream rng) {
-        return layout.generate(rng);
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return CRITERION;
     }
 
     /**
@@ -146,10 +93,5 @@ public final class MultiplicationTask implements Task {
     @Override
     public StoppingRule stoppingRule() {
         return new StoppingRule(StoppingRule.NO_ERROR_CONDITION, WINDOW, nSeq - 1, StoppingRule.ErrorMeasure.SQUARED);
-    }
-
-    @Override
-    public int testSetSize() {
-        return 2560;
     }
 }

@@ -18,56 +18,20 @@ import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.core.train.RecentWindow;
 import org.lstmrepro.core.train.StoppingRule;
 import org.lstmrepro.tasks.AddingTask.FirstPairRule;
+import org.lstmrepro.tasks.MarkedPairChecks.Marked;
 
 /** The multiplication problem against Hochreiter and Schmidhuber 1997, section 5.5, restated here. */
 class MultiplicationTaskTest {
 
-    /** What one sequence shows, read back from its inputs only. */
-    record Marked(int length, int first, int second, double firstValue, double secondValue, double target) {
-    }
-
-    /**
-     * Checks one sequence against the paper's rules for minimal length T, reading everything back from
-     * the inputs: length in [T, T + T/10]; values in [0, 1]; exactly two markers 1, both in the first
-     * T/2 - 1 pairs and at least one in the first ten; marker -1 on the first (unless marked) and the
-     * last pair, 0 elsewhere; target X1 * X2 at the last step only.
-     */
+    /** One sequence against the paper's rules ({@link MarkedPairChecks#check}): values in [0, 1], target X1 * X2. */
     static Marked check(Sequence s, int minLength) {
-        assertThat(s.length()).isBetween(minLength, minLength + minLength / 10);
-        assertThat(s.inputSize()).isEqualTo(2);
-        int last = s.length() - 1;
-        List<Integer> marked = new ArrayList<>();
-        for (int t = 0; t <= last; t++) {
-            double value = s.inputs()[t][0];
-            double marker = s.inputs()[t][1];
-            assertThat(value).as("value at %d", t).isBetween(0.0, 1.0);
-            if (marker == 1.0) {
-                marked.add(t);
-            } else if (t == 0 || t == last) {
-                assertThat(marker).as("marker of the first/last pair").isEqualTo(-1.0);
-            } else {
-                assertThat(marker).as("marker at %d", t).isEqualTo(0.0);
-            }
-        }
-        assertThat(marked).hasSize(2);
-        int first = marked.get(0);
-        int second = marked.get(1);
-        assertThat(first).as("one marker among the first ten pairs").isLessThan(10);
-        assertThat(second).as("both markers among the first T/2 - 1 pairs").isLessThan(minLength / 2 - 1);
-        double[] target = TaskTestSupport.onlyLastTarget(s);
-        assertThat(target).hasSize(1);
-        double x1 = s.inputs()[first][0];
-        double x2 = s.inputs()[second][0];
-        assertThat(target[0]).isEqualTo(x1 * x2);
-        return new Marked(s.length(), first, second, x1, x2, target[0]);
+        Marked m = MarkedPairChecks.check(s, minLength, 0.0, 1.0, (x1, x2) -> x1 * x2);
+        assertThat(m.target()).isEqualTo(m.firstValue() * m.secondValue());
+        return m;
     }
 
     static List<Marked> sample(MultiplicationTask task, RandomStream rng, int count) {
-        List<Marked> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(check(task.generate(rng), task.minLength()));
-        }
-        return out;
+        return MarkedPairChecks.sample(task, rng, count, MultiplicationTaskTest::check);
     }
 
     @ParameterizedTest

@@ -19,6 +19,13 @@ record CliRun(int status, String out, String err) {
         return Arrays.stream(out.split("\n")).filter(l -> !l.isBlank()).toList();
     }
 
+    /** The JSON summary {@code train} prints as its last line of stdout. */
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> summary() throws java.io.IOException {
+        List<String> lines = outLines();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(lines.get(lines.size() - 1), java.util.Map.class);
+    }
+
     List<String> errLines() {
         return Arrays.stream(err.split("\n")).filter(l -> !l.isBlank()).toList();
     }

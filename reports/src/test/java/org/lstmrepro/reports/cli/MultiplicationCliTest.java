@@ -10,25 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Experiment 5 (multiplication) end to end: its preset, its stopping rule, and the paper's rows in the report. */
 class MultiplicationCliTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> summary(CliRun run) throws Exception {
-        List<String> lines = run.outLines();
-        return JSON.readValue(lines.get(lines.size() - 1), Map.class);
-    }
 
     @Test
     void aTinyRunUsesThePapersPresetAndStoppingRule() throws Exception {
         CliRun run = CliRun.of("train", "--model", "original1997", "--task", "multiplication", "--set", "nSeq=13",
                 "--seed", "2", "--max-sequences", "50", "--quiet");
         assertThat(run.status()).as(run.err()).isZero();
-        Map<String, Object> s = summary(run);
+        Map<String, Object> s = run.summary();
         assertThat(s.get("status")).isEqualTo("BUDGET_EXHAUSTED");
         assertThat(s.get("testSize")).isEqualTo(2560);
         assertThat(s).containsKeys("testErrors", "testMse");
@@ -51,7 +42,7 @@ class MultiplicationCliTest {
         CliRun run = CliRun.of("train", "--model", "original1997", "--task", "multiplication", "--length", "22",
                 "--set", "nSeq=2000", "--seed", "3", "--max-sequences", "2500", "--quiet");
         assertThat(run.status()).as(run.err()).isZero();
-        Map<String, Object> s = summary(run);
+        Map<String, Object> s = run.summary();
         assertThat(s.get("status")).isEqualTo("SOLVED");
         assertThat(s.get("sequences")).isEqualTo(2000);
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The one-hot fast path (the 1997 network sums only the non-zero inputs, its fused truncated gradient
@@ -30,9 +29,7 @@ class SparseInputsGoldenTest {
         args.addAll(List.of("--max-sequences", "300", "--seed", "1", "--quiet"));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.status()).as(run.err()).isZero();
-        List<String> lines = run.outLines();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> s = new ObjectMapper().readValue(lines.get(lines.size() - 1), Map.class);
+        Map<String, Object> s = run.summary();
         assertThat(s.get("testMse")).isEqualTo(testMse);
         assertThat(s.get("recentError")).isEqualTo(recentError);
         assertThat(s.get("testErrors")).isEqualTo(testErrors);
