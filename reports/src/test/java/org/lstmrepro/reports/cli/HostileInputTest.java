@@ -262,7 +262,7 @@ class HostileInputTest {
                 t + "--weight-init gaussian:x", t + "--recurrent-init foo", t + "--progress-seconds -1",
                 t + "--length -1", t + "--length 0", t + "--length x", t + "--length 99999999999",
                 t + "--set nosuch=1", t + "--set length", t + "--set firstPair=sometimes",
-                t97 + "--blocks 0", t97 + "--cells 0", t97 + "--blocks -1", t97 + "--input-gate-bias a",
+                t97 + "--timing later", t97 + "--timing", t97 + "--timing APPENDIX", t97 + "--blocks 0", t97 + "--cells 0", t97 + "--blocks -1", t97 + "--input-gate-bias a",
                 t97 + "--input-gate-bias 1,2,3", t97 + "--output-gate-bias x", t97 + "--rule tbptt:0,0",
                 tv + "--derivative-clip -1", tv + "--derivative-clip x", tv + "--forget-gate-bias x",
                 t + "--save-params $NODIR", t + "--save-params $DIR", t + "--save-params $UNDERFILE",
