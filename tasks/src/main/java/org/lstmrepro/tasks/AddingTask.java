@@ -108,7 +108,7 @@ public final class AddingTask extends MarkedPairTask {
      * @param firstPair what a marked first pair holds
      */
     public AddingTask(int minLength, FirstPairRule firstPair) {
-        super(ID, minLength, firstPair, -1.0, 1.0, 0.0, (x1, x2) -> 0.5 + (x1 + x2) / 4.0);
+        super(ID, minLength, firstPair, -1.0, 1.0, 0.0, (x1, x2) -> 0.5 + (x1 + x2) / 4.0, STOPPING);
     }
 
     @Override
@@ -122,10 +122,5 @@ public final class AddingTask extends MarkedPairTask {
         m.put("length", Integer.toString(minLength()));
         m.put("firstPair", firstPair().id());
         return Collections.unmodifiableMap(m);
-    }
-
-    @Override
-    public StoppingRule stoppingRule() {
-        return STOPPING;
     }
 }

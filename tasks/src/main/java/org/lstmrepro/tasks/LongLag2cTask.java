@@ -42,7 +42,7 @@ import org.lstmrepro.core.train.TargetCriterion;
  * {@code criterion} only when it is not the default, so the trial keys of runs made before the setting
  * existed stay the same. Test set: 2560 sequences.
  */
-public final class LongLag2cTask implements Task {
+public final class LongLag2cTask extends PaperTask {
 
     public static final String ID = "long-lag-2c";
     public static final int MAX_Q = 100_000;
@@ -107,6 +107,8 @@ public final class LongLag2cTask implements Task {
     }
 
     public LongLag2cTask(int q, int p, Criterion criterion) {
+        super(p + 4, 2, OUTPUT_UNITS, CRITERION, java.util.Objects.requireNonNull(criterion, "criterion").rule,
+                TEST_SET_1997);
         if (q < 1 || q > MAX_Q) {
             throw new IllegalArgumentException("task " + ID + ": q must be an integer from 1 to " + MAX_Q + ", was " + q);
         }
@@ -115,7 +117,7 @@ public final class LongLag2cTask implements Task {
         }
         this.q = q;
         this.p = p;
-        this.criterion = java.util.Objects.requireNonNull(criterion, "criterion");
+        this.criterion = criterion;
         this.rows = new double[p + 4][];
     }
 
@@ -164,21 +166,6 @@ public final class LongLag2cTask implements Task {
     }
 
     @Override
-    public int inputSize() {
-        return p + 4;
-    }
-
-    @Override
-    public int outputSize() {
-        return 2;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
-    }
-
-    @Override
     public Sequence generate(RandomStream rng) {
         boolean isY = rng.nextBoolean();
         int[] symbols = new int[q + 16];
@@ -223,20 +210,5 @@ public final class LongLag2cTask implements Task {
         int[] out = i < a.length ? a : java.util.Arrays.copyOf(a, 2 * a.length);
         out[i] = v;
         return out;
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return CRITERION;
-    }
-
-    @Override
-    public StoppingRule stoppingRule() {
-        return criterion.rule;
-    }
-
-    @Override
-    public int testSetSize() {
-        return 2560;
     }
 }

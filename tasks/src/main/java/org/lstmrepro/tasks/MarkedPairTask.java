@@ -8,6 +8,7 @@ import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.random.RandomStream;
+import org.lstmrepro.core.train.StoppingRule;
 import org.lstmrepro.core.train.TargetCriterion;
 import org.lstmrepro.tasks.AddingTask.FirstPairRule;
 
@@ -21,7 +22,7 @@ import org.lstmrepro.tasks.AddingTask.FirstPairRule;
  *
  * <p>Draws from the stream, in this order: the length L; X1's pair; X2's pair; the L values.
  */
-abstract sealed class MarkedPairTask implements Task permits AddingTask, MultiplicationTask {
+abstract sealed class MarkedPairTask extends PaperTask permits AddingTask, MultiplicationTask {
 
     private static final TargetCriterion CRITERION = new AbsoluteErrorCriterion(AddingTask.TOLERANCE);
     private static final OutputUnits OUTPUT_UNITS = new OutputUnits(OutputActivation.SIGMOID, Loss.SQUARED_ERROR);
@@ -42,9 +43,11 @@ abstract sealed class MarkedPairTask implements Task permits AddingTask, Multipl
      * @param neutral   the value a marked first pair takes under {@link FirstPairRule#ZERO} and
      *                  {@link FirstPairRule#ZERO_X1} (0 for a sum, 1 for a product)
      * @param target    the target at the last step from the two marked values (X1, X2)
+     * @param stopping  the task's stopping rule
      */
     MarkedPairTask(String id, int minLength, FirstPairRule firstPair, double low, double high, double neutral,
-                   DoubleBinaryOperator target) {
+                   DoubleBinaryOperator target, StoppingRule stopping) {
+        super(2, 1, OUTPUT_UNITS, CRITERION, stopping, TEST_SET_1997);
         if (minLength < AddingTask.MIN_LENGTH || minLength > AddingTask.MAX_LENGTH) {
             throw new IllegalArgumentException("task " + id + ": length must be an integer from " + AddingTask.MIN_LENGTH
                     + " to " + AddingTask.MAX_LENGTH + ", was " + minLength);
@@ -77,21 +80,6 @@ abstract sealed class MarkedPairTask implements Task permits AddingTask, Multipl
     }
 
     @Override
-    public int inputSize() {
-        return 2;
-    }
-
-    @Override
-    public int outputSize() {
-        return 1;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
-    }
-
-    @Override
     public Sequence generate(RandomStream rng) {
         int length = rng.nextInt(minLength, maxLength());
         int i1 = rng.nextInt(AddingTask.X1_WINDOW);
@@ -118,15 +106,5 @@ abstract sealed class MarkedPairTask implements Task permits AddingTask, Multipl
         double[][] targets = new double[length][];
         targets[length - 1] = new double[] {target.applyAsDouble(inputs[i1][0], inputs[i2][0])};
         return new Sequence(inputs, targets);
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return CRITERION;
-    }
-
-    @Override
-    public int testSetSize() {
-        return 2560;
     }
 }

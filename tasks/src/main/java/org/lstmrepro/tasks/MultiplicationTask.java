@@ -59,11 +59,7 @@ public final class MultiplicationTask extends MarkedPairTask {
      * @param nSeq      stop when fewer than this many of the 2000 most recent sequences were wrong
      */
     public MultiplicationTask(int minLength, FirstPairRule firstPair, int nSeq) {
-        super(ID, minLength, firstPair, 0.0, 1.0, 1.0, (x1, x2) -> x1 * x2);
-        if (nSeq < 1 || nSeq > WINDOW) {
-            throw new IllegalArgumentException("task " + ID + ": nSeq must be an integer from 1 to " + WINDOW
-                    + ", was " + nSeq);
-        }
+        super(ID, minLength, firstPair, 0.0, 1.0, 1.0, (x1, x2) -> x1 * x2, stopping(nSeq));
         this.nSeq = nSeq;
     }
 
@@ -90,8 +86,11 @@ public final class MultiplicationTask extends MarkedPairTask {
      * Fewer than n_seq of the 2000 most recent sequences wrong (at most n_seq - 1), no condition on the
      * average error.
      */
-    @Override
-    public StoppingRule stoppingRule() {
+    private static StoppingRule stopping(int nSeq) {
+        if (nSeq < 1 || nSeq > WINDOW) {
+            throw new IllegalArgumentException("task " + ID + ": nSeq must be an integer from 1 to " + WINDOW
+                    + ", was " + nSeq);
+        }
         return new StoppingRule(StoppingRule.NO_ERROR_CONDITION, WINDOW, nSeq - 1, StoppingRule.ErrorMeasure.SQUARED);
     }
 }
