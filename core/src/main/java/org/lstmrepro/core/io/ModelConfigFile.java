@@ -1,5 +1,7 @@
 package org.lstmrepro.core.io;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -26,7 +28,11 @@ public final class ModelConfigFile {
 
     /** @throws InterchangeFormatException naming the file, key and problem */
     public static Contents read(Path file) {
-        JsonIn root = JsonIn.parse(file);
-        return new Contents(file.toString(), root.field("model").text(), root.field("config").toMap());
+        Keys keys = InterchangeReader.parse(file).bind(Keys.class);
+        return new Contents(file.toString(), keys.model(), Collections.unmodifiableMap(keys.config()));
+    }
+
+    /** The keys of a model description file (other keys are ignored). */
+    record Keys(@JsonProperty(required = true) String model, @JsonProperty(required = true) Map<String, Object> config) {
     }
 }

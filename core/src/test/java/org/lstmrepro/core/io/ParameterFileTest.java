@@ -90,7 +90,7 @@ class ParameterFileTest {
                   "config": {"inputSize": 2, "hiddenSize": 1, "lr": 1e-3, "variant": "vanilla", "big": 3000000000},
                   "tensors": {
                     "weight_ih": {"shape": [1, 2], "values": [0.5, -2]},
-                    "bias": {"values": [1E-2], "shape": [1]},
+                    "bias": {"values": [1E-2], "shape": [1], "note": "ignored here too"},
                     "output.bias": {"shape": [0], "values": []}
                   }
                 }
