@@ -46,7 +46,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * left out) and {@link #interchange} (the interchange files of {@code docs/formats.md}: as strict, but
  * keys the format does not define are ignored, so a later version of the format can add keys).
  *
- * <p>A key that is not a plain identifier is quoted in key paths: {@code tensors["output.bias"].values[1]}.
+ * <p>In the interchange reading, where a tensor's name may hold a dot, a key that is not a plain
+ * identifier is quoted in key paths: {@code tensors["output.bias"].values[1]}; experiment files keep
+ * the path as written, {@code models[0].notes.temporal-order-6a}.
  */
 public final class StrictBinding {
 
@@ -128,7 +130,7 @@ public final class StrictBinding {
 
     /** The binding of the value under {@code key} of this one. */
     public StrictBinding at(String key) {
-        return new StrictBinding(child(path, key), error, yaml, nullIsValue, ignoreUnknown);
+        return new StrictBinding(child(path, key, ignoreUnknown), error, yaml, nullIsValue, ignoreUnknown);
     }
 
     /** The binding of element {@code index} of this list. */
@@ -240,11 +242,11 @@ public final class StrictBinding {
     private RuntimeException translate(JsonNode root, JsonPointer at, JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) { // inside a nested record; the top level is checked first
             JsonPointer parent = at.head() == null ? JsonPointer.empty() : at.head();
-            return error.apply(join(path, parent), "unknown key '" + u.getPropertyName() + "' (known: "
+            return error.apply(join(path, parent, ignoreUnknown), "unknown key '" + u.getPropertyName() + "' (known: "
                     + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).toList()) + ")");
         }
         JsonNode found = root.at(at);
-        String where = join(path, at);
+        String where = join(path, at, ignoreUnknown);
         if (found.isNull()) {
             return error.apply(where, "must not be null");
         }
@@ -310,21 +312,21 @@ public final class StrictBinding {
     }
 
     /** {@code config} + {@code /inputGateBiases/1} is {@code config.inputGateBiases[1]}. */
-    private static String join(String base, JsonPointer at) {
+    private static String join(String base, JsonPointer at, boolean quote) {
         StringBuilder s = new StringBuilder(base);
         for (JsonPointer p = at; p != null && !p.matches(); p = p.tail()) {
             if (p.getMatchingIndex() >= 0) {
                 s.append('[').append(p.getMatchingIndex()).append(']');
             } else {
-                s.replace(0, s.length(), child(s.toString(), p.getMatchingProperty()));
+                s.replace(0, s.length(), child(s.toString(), p.getMatchingProperty(), quote));
             }
         }
         return s.toString();
     }
 
-    /** {@code base} + {@code key}: {@code config.blocks}, or {@code tensors["output.bias"]} for a key that is not plain. */
-    private static String child(String base, String key) {
-        if (!PLAIN_KEY.matcher(key).matches()) {
+    /** {@code base} + {@code key}: {@code config.blocks}, or, if {@code quote}, {@code tensors["output.bias"]} for a key that is not plain. */
+    private static String child(String base, String key, boolean quote) {
+        if (quote && !PLAIN_KEY.matcher(key).matches()) {
             return base + "[\"" + key + "\"]";
         }
         return base.isEmpty() ? key : base + "." + key;
