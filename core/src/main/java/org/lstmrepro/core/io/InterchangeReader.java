@@ -181,6 +181,32 @@ final class InterchangeReader {
         return new Tensor(shape, keys.values());
     }
 
+    /**
+     * A {@code config} as plain values (String, Boolean, Integer, Long or BigInteger, Double, null, List,
+     * Map in document order), unmodifiable at every level; a number beyond the range of a double is an
+     * error naming its key path.
+     */
+    static Map<String, Object> config(StrictBinding at, Map<String, Object> config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        config.forEach((key, value) -> out.put(key, plain(at.at(key), value)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object plain(StrictBinding at, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return config(at, (Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new java.util.ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(plain(at.at(i), list.get(i)));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        return value instanceof Double d ? finite(at, d) : value;
+    }
+
     /** A number beyond the range of a double parses as an infinity: an error, as JSON has no infinities. */
     static double finite(StrictBinding at, double value) {
         if (!Double.isFinite(value)) {

@@ -1,7 +1,6 @@
 package org.lstmrepro.core.io;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,8 +27,9 @@ public final class ModelConfigFile {
 
     /** @throws InterchangeFormatException naming the file, key and problem */
     public static Contents read(Path file) {
-        Keys keys = InterchangeReader.parse(file).bind(Keys.class);
-        return new Contents(file.toString(), keys.model(), Collections.unmodifiableMap(keys.config()));
+        InterchangeReader in = InterchangeReader.parse(file);
+        Keys keys = in.bind(Keys.class);
+        return new Contents(file.toString(), keys.model(), InterchangeReader.config(in.binding().at("config"), keys.config()));
     }
 
     /** The keys of a model description file (other keys are ignored). */

@@ -2,7 +2,6 @@ package org.lstmrepro.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,7 +120,7 @@ public final class ParameterFile {
     public static Contents read(Path file) {
         InterchangeReader in = InterchangeReader.parse(file);
         Keys keys = in.bind(Keys.class, FORMAT);
-        return new Contents(file.toString(), keys.model(), Collections.unmodifiableMap(keys.config()),
+        return new Contents(file.toString(), keys.model(), InterchangeReader.config(in.binding().at("config"), keys.config()),
                 InterchangeReader.tensors(in.binding().at("tensors"), keys.tensors()));
     }
 

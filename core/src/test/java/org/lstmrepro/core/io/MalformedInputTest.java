@@ -59,6 +59,9 @@ class MalformedInputTest {
                         ": tensors.b.values[0]: must not be null"),
                 Arguments.of("overflowing number", params("\"rnn\"", "{\"b\": {\"shape\": [1], \"values\": [1e400]}}"),
                         ": tensors.b.values[0]: the number Infinity is outside the range of a double"),
+                Arguments.of("overflowing number in config", "{\"format\": \"lstm-repro/params/v1\", \"model\": \"rnn\","
+                        + " \"config\": {\"init\": {\"scales\": [1, -1e400]}}, \"tensors\": {}}",
+                        ": config.init.scales[1]: the number -Infinity is outside the range of a double"),
                 Arguments.of("NaN literal", params("\"rnn\"", "{\"b\": {\"shape\": [1], \"values\": [NaN]}}"),
                         "not valid JSON: Non-standard token 'NaN'"),
                 Arguments.of("duplicate key", "{\"format\": \"a\", \"format\": \"b\"}", "not valid JSON: Duplicate field 'format'"),

@@ -99,6 +99,7 @@ class ParameterFileTest {
         assertThat(c.model()).isEqualTo("rnn");
         assertThat(c.config()).containsExactly(Map.entry("inputSize", 2), Map.entry("hiddenSize", 1),
                 Map.entry("lr", 0.001), Map.entry("variant", "vanilla"), Map.entry("big", 3_000_000_000L));
+        assertThatThrownBy(() -> c.config().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(c.tensors()).containsExactly(
                 Map.entry("weight_ih", new Tensor(new int[] {1, 2}, new double[] {0.5, -2.0})),
                 Map.entry("bias", new Tensor(new int[] {1}, new double[] {0.01})),
