@@ -10,18 +10,25 @@ import java.util.Set;
 
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+import org.lstmrepro.core.math.Median;
 
 /**
  * The analysis of Greff et al. (2015, "LSTM: A Search Space Odyssey", the results section and
  * figures 3 and 4) of a random search over models and hyperparameters: per model the best trials by
  * validation loss, their test losses against the baseline (vanilla) with Welch's t-test and Holm's
  * correction within each family of comparisons, and fANOVA of the test loss over the hyperparameters.
+ * Beside the paper's comparison, one it could not make: when every model sees the same hyperparameter
+ * draws (our random search shares them), each model's trial is paired with the baseline's trial of the
+ * same draw, and the paired test losses are compared over all draws with Wilcoxon's signed-rank test.
  *
  * @param models      per model (in the order first seen), its summary
  * @param comparisons every non-baseline model against the baseline, in model order
+ * @param paired      every non-baseline model against the baseline draw by draw, in model order
  * @param fanova      the hyperparameter importances, or null when too few trials finished
  */
-public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons, Importance fanova) {
+public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons, List<PairedComparison> paired,
+                         Importance fanova) {
 
     /** The share of each model's trials, best by validation loss, the comparison uses (the paper's 10 %). */
     public static final double BEST_FRACTION = 0.10;
@@ -75,6 +82,31 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
     }
 
     /**
+     * A model's trials against the baseline's trial of the same hyperparameter draw (the same values of
+     * every hyperparameter), over the draws where both have a test result. With d_i the model's test loss
+     * minus the baseline's on draw i, Wilcoxon's signed-rank statistic W+ = Σ_{d_i > 0} rank(|d_i|), and the
+     * two-sided p-value is exact (all 2^n sign patterns) for n ≤ {@value #EXACT_WILCOXON_MAX} pairs, from
+     * the normal approximation above (commons-math3 {@link WilcoxonSignedRankTest}).
+     *
+     * @param model            the model
+     * @param family           the family Holm's correction runs over
+     * @param pairs            draws where both have a result
+     * @param unpaired         the model's draws left out (no baseline trial of that draw, or either has no result)
+     * @param medianDifference median of d_i (positive: the model's test loss is higher, i.e. worse)
+     * @param worse            draws where d_i &gt; 0
+     * @param wilcoxonP        the two-sided p-value, NaN when fewer than {@value #MIN_PAIRS} pairs
+     * @param holmP            after Holm's correction over the family, NaN when not made
+     */
+    public record PairedComparison(String model, String family, int pairs, int unpaired, double medianDifference,
+                                   int worse, double wilcoxonP, double holmP) {
+    }
+
+    /** The fewest pairs a signed-rank test is made with (below it no p-value can reach 0.05). */
+    public static final int MIN_PAIRS = 6;
+    /** The most pairs for which commons-math3 computes the exact signed-rank p-value. */
+    public static final int EXACT_WILCOXON_MAX = 30;
+
+    /**
      * fANOVA of the test loss over the hyperparameters.
      *
      * @param dimensions the hyperparameters
@@ -121,12 +153,20 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
             comparisons.add(compare(s, base, families.getOrDefault(s.model(), "others")));
         }
         comparisons = holm(comparisons);
+        List<PairedComparison> paired = new ArrayList<>();
+        for (ModelSummary s : models) {
+            if (!s.model().equals(baseline) && base != null) {
+                paired.add(pair(byModel.get(s.model()), byModel.get(baseline), s.model(),
+                        families.getOrDefault(s.model(), "others")));
+            }
+        }
+        paired = holmPaired(paired);
         List<StudyTrial> pooled = trials.stream().filter(t -> fanovaModels.contains(t.model()) && t.finished()).toList();
         long points = pooled.stream().map(t -> Arrays.toString(t.hyperparameters())).distinct().count();
         Importance importance = points >= MIN_FANOVA_TRIALS
                 ? importance(pooled, dimensions, fanovaModels.stream().filter(byModel::containsKey).sorted().toList(), seed)
                 : null;
-        return new GreffStudy(List.copyOf(models), List.copyOf(comparisons), importance);
+        return new GreffStudy(List.copyOf(models), List.copyOf(comparisons), List.copyOf(paired), importance);
     }
 
     static ModelSummary summary(String model, List<StudyTrial> trials) {
@@ -161,6 +201,52 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
                 Comparison c = out[idx.get(k)];
                 out[idx.get(k)] = new Comparison(c.model(), c.family(), c.n(), c.nBaseline(), c.mean(),
                         c.meanBaseline(), c.welchP(), adjusted[k]);
+            }
+        });
+        return Arrays.asList(out);
+    }
+
+    private static PairedComparison pair(List<StudyTrial> model, List<StudyTrial> baseline, String name, String family) {
+        Map<String, StudyTrial> byDraw = new LinkedHashMap<>();
+        baseline.forEach(t -> byDraw.putIfAbsent(Arrays.toString(t.hyperparameters()), t));
+        List<double[]> pairs = new ArrayList<>();
+        int unpaired = 0;
+        for (StudyTrial t : model) {
+            StudyTrial b = byDraw.get(Arrays.toString(t.hyperparameters()));
+            if (b == null || !b.finished() || !t.finished()) {
+                unpaired++;
+            } else {
+                pairs.add(new double[] {t.testLoss(), b.testLoss()});
+            }
+        }
+        double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
+        double[] d = new double[x.length];
+        int worse = 0;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = x[i] - y[i];
+            worse += d[i] > 0 ? 1 : 0;
+        }
+        double p = Double.NaN;
+        if (d.length >= MIN_PAIRS && Arrays.stream(d).anyMatch(v -> v != 0)) {
+            p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, d.length <= EXACT_WILCOXON_MAX);
+        }
+        return new PairedComparison(name, family, d.length, unpaired, d.length == 0 ? Double.NaN : Median.of(d),
+                worse, p, Double.NaN);
+    }
+
+    private static List<PairedComparison> holmPaired(List<PairedComparison> paired) {
+        Map<String, List<Integer>> byFamily = new LinkedHashMap<>();
+        for (int i = 0; i < paired.size(); i++) {
+            byFamily.computeIfAbsent(paired.get(i).family(), f -> new ArrayList<>()).add(i);
+        }
+        PairedComparison[] out = paired.toArray(new PairedComparison[0]);
+        byFamily.values().forEach(idx -> {
+            double[] adjusted = Holm.adjust(idx.stream().mapToDouble(i -> paired.get(i).wilcoxonP()).toArray());
+            for (int k = 0; k < idx.size(); k++) {
+                PairedComparison c = out[idx.get(k)];
+                out[idx.get(k)] = new PairedComparison(c.model(), c.family(), c.pairs(), c.unpaired(),
+                        c.medianDifference(), c.worse(), c.wilcoxonP(), adjusted[k]);
             }
         });
         return Arrays.asList(out);
