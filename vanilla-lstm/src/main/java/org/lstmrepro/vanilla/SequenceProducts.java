@@ -14,8 +14,8 @@ package org.lstmrepro.vanilla;
  *
  * <p>Both kernels keep a 4 x 2 tile of the result in registers while the shared dimension is walked
  * once. Every result element is one chain of {@link Math#fma} over the shared dimension in index
- * order, started at 0 (and then added to the old value for {@link #multAddTransA}), whatever the tile
- * it falls in: the result does not depend on how many rows a call gets, so one step projected alone
+ * order, started at 0 (for {@link #multAddTransA}: one chain per block of rows, each added to the old
+ * value), whatever the tile it falls in: the result does not depend on how many rows a call gets, so one step projected alone
  * gives the bits it gets inside a sequence.
  */
 final class SequenceProducts {
@@ -108,15 +108,25 @@ final class SequenceProducts {
 
     /**
      * {@code c += aᵀ b}: a [n, k], b [n, m], c [k, m], {@code c[i][j] += Σ_p a[p][i] b[p][j]}, summed
-     * over the n packed rows (the steps and sequences) in registers and written once.
+     * over the n packed rows (the steps and sequences) in registers, {@value #ROW_BLOCK} rows at a time
+     * so that the rows being summed stay in the first-level cache (a tile walks them once per tile).
      */
     static void multAddTransA(double[] a, int n, int k, double[] b, int m, double[] c) {
+        for (int from = 0; from < n; from += ROW_BLOCK) {
+            multAddTransA(a, from, Math.min(n, from + ROW_BLOCK), k, b, m, c);
+        }
+    }
+
+    /** Rows of a and b summed per pass of {@link #multAddTransA}: 32 rows of 4H = 512 errors are 128 KiB. */
+    static final int ROW_BLOCK = 32;
+
+    private static void multAddTransA(double[] a, int from, int to, int k, double[] b, int m, double[] c) {
         int i = 0;
         for (; i + 4 <= k; i += 4) {
             int j = 0;
             for (; j + 2 <= m; j += 2) {
                 double c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
-                for (int p = 0; p < n; p++) {
+                for (int p = from; p < to; p++) {
                     int ap = p * k + i;
                     int bp = p * m + j;
                     double x0 = b[bp];
@@ -145,19 +155,19 @@ final class SequenceProducts {
                 c[c0 + 3 * m + 1] += c31;
             }
             for (int ii = i; ii < i + 4; ii++) {
-                rowTransA(a, n, k, ii, b, j, m, c);
+                rowTransA(a, from, to, k, ii, b, j, m, c);
             }
         }
         for (; i < k; i++) {
-            rowTransA(a, n, k, i, b, 0, m, c);
+            rowTransA(a, from, to, k, i, b, 0, m, c);
         }
     }
 
     /** Row i of {@code c += aᵀ b} from column {@code fromCol} on. */
-    private static void rowTransA(double[] a, int n, int k, int i, double[] b, int fromCol, int m, double[] c) {
+    private static void rowTransA(double[] a, int from, int to, int k, int i, double[] b, int fromCol, int m, double[] c) {
         for (int j = fromCol; j < m; j++) {
             double s = 0;
-            for (int p = 0; p < n; p++) {
+            for (int p = from; p < to; p++) {
                 s = Math.fma(a[p * k + i], b[p * m + j], s);
             }
             c[i * m + j] += s;

@@ -45,7 +45,7 @@ class ExperimentInputErrorsTest {
                 Arguments.of("hidden-int.yaml", OK.replace("{model: rnn}", "{model: rnn, options: {hiddenSize: 2000000000}}"),
                         List.of(), "hidden-int.yaml: models[0].options.hiddenSize: must be an integer in [1, 4096], was 2000000000"),
                 Arguments.of("epochs.yaml", OK + "epochs: {max: 0}\n", List.of(), "epochs.yaml: epochs.max: "),
-                Arguments.of("epoch-key.yaml", OK + "epochs: {min: 3}\n", List.of(), "epoch-key.yaml: epochs.min: unknown key"),
+                Arguments.of("epoch-key.yaml", OK + "epochs: {min: 3}\n", List.of(), "epoch-key.yaml: epochs: unknown key 'min' (known: max, patience)"),
                 Arguments.of("noise.yaml", OK + "hyperparameters: {inputNoise: -1}\n", List.of(),
                         "inputNoise must be finite and >= 0, was -1.0"),
                 Arguments.of("noise-on-adding.yaml", OK + "hyperparameters: {inputNoise: 0.5}\n", List.of(),

@@ -76,13 +76,58 @@ class ExperimentParserTest {
         assertThat(e.withSeedCount(3).seeds()).containsExactly(1L, 2L, 3L);
     }
 
+    @Test
+    void numbersMayBeQuotedAndAnEmptyValueIsLeftOut() {
+        Experiment e = ExperimentParser.parse("q.yaml", """
+                name: q
+                description:
+                budget: "2500"
+                stopping: {error: "1e-3"}
+                tasks: [{id: adding, budget: }]
+                models: [{model: rnn, hyperparameters: {learningRate: "1e-2"}, options: {hiddenSize: }}]
+                """);
+        assertThat(e.description()).isEmpty();
+        assertThat(e.budget()).isEqualTo(2500);
+        assertThat(e.stopError()).isEqualTo(1e-3);
+        assertThat(e.tasks().get(0).budget()).isNull();
+        assertThat(e.models().get(0).hyperparameters()).containsEntry(HyperparameterName.LEARNING_RATE,
+                new Hyperparameter.Fixed(1e-2));
+    }
+
+    /** Bound strictly: a value of the wrong type names its key path, what was expected and what was found. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "budget: many|q.yaml: budget: expected an integer, found the string \"many\"",
+        "budget: 2.5|q.yaml: budget: expected an integer, found the number 2.5",
+        "name: [q]|q.yaml: name: expected a string, found a list",
+        "stopping: {error: [1]}|q.yaml: stopping.error: expected a number, found a list",
+        "epochs: 3|q.yaml: epochs: expected a mapping of keys to values, found the number 3",
+        "seeds: [1, x]|q.yaml: seeds[1]: expected an integer, found the string \"x\"",
+        "tasks: [{id: adding, budget: true}]|q.yaml: tasks[0].budget: expected an integer, found true",
+        "models: [{model: rnn, clipOutputLayer: 1}]|q.yaml: models[0].clipOutputLayer: expected true or false, found the number 1",
+        "models: [{model: rnn, label: 7}]|q.yaml: models[0].label: expected a string, found the number 7",
+        "models: [{model: rnn, notes: {adding: [a]}}]|q.yaml: models[0].notes.adding: expected a string, found a list",
+    })
+    void aValueOfTheWrongTypeNamesItsKeyPath(String line, String expected) {
+        String key = line.substring(0, line.indexOf(':'));
+        StringBuilder text = new StringBuilder(line).append('\n');
+        for (String base : List.of("name: q", "tasks: [{id: adding}]", "models: [{model: rnn}]")) {
+            if (!base.startsWith(key + ":")) {
+                text.append(base).append('\n');
+            }
+        }
+        assertThatThrownBy(() -> ExperimentParser.parse("q.yaml", text.toString()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(expected);
+    }
+
     /** Each malformed file gives one line: the file, the key path, and the problem. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "models: [{model: original1997}, {model: rnn}, {model: lstm}]"
             + "| q.yaml: models[2].model: unknown model 'lstm' (known: original1997, vanilla[:VARIANT], rnn, gru",
         "models: [{model: vanilla:XYZ}]| q.yaml: models[0].model: unknown vanilla variant 'XYZ'",
-        "models: [{model: rnn, optimiser: sgd}]| q.yaml: models[0].optimiser: unknown key (known: ",
+        "models: [{model: rnn, optimiser: sgd}]| q.yaml: models[0]: unknown key 'optimiser' (known: model, label, rule, optimizer, ",
         "models: [{model: rnn, optimizer: adagrad}]| q.yaml: models[0].optimizer: ",
         "models: [{model: rnn, optimizer: nesterov}]| q.yaml: models[0].optimizer: 'nesterov' needs a momentum",
         "models: [{model: rnn, schedule: sometimes}]| q.yaml: models[0].schedule: ",
@@ -98,7 +143,7 @@ class ExperimentParserTest {
         "models: [{model: rnn, hyperparameters: {learningRate: {logUniform: [1, 0.1]}}}]| q.yaml: models[0].hyperparameters.learningRate.logUniform: logUniform needs a range [a, b] with a <= b",
         "models: [{model: rnn, hyperparameters: {hiddenSize: {logUniform: [4, 8]}}}]| q.yaml: models[0].hyperparameters.hiddenSize.logUniform: hiddenSize is an integer: use logUniformInt",
         "models: []| q.yaml: models: needs at least one entry",
-        "models: {model: rnn}| q.yaml: models: expected a list, got a mapping",
+        "models: {model: rnn}| q.yaml: models: expected a list, found a mapping",
     })
     void aMalformedModelIsOneLineNamingTheKeyPath(String models, String expected) {
         String text = "name: q\ntasks: [{id: adding}]\n" + models + "\n";
@@ -111,9 +156,9 @@ class ExperimentParserTest {
     /** Files written on one line each, with \\n for line breaks. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "tasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: name: is required",
+        "tasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: missing key 'name'",
         "name: a b\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: name: must consist of letters",
-        "name: q\\nmodels: [{model: rnn}]|q.yaml: tasks: is required",
+        "name: q\\nmodels: [{model: rnn}]|q.yaml: missing key 'tasks'",
         "name: q\\ntasks: [{id: addition}]\\nmodels: [{model: rnn}]|q.yaml: tasks[0].id: unknown task 'addition'",
         "name: q\\ntasks: [{id: adding, settings: {length: [100, 5]}}]\\nmodels: [{model: rnn}]"
             + "|q.yaml: tasks[0].settings: task adding: length must be",
@@ -122,7 +167,7 @@ class ExperimentParserTest {
         "name: q\\nseeds: 0\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: seeds: must be at least 1, was 0",
         "name: q\\nseeds: [1, 1]\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: seeds[1]: seed 1 is listed twice",
         "name: q\\nstopping: {error: 0}\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: stopping.error: must be positive",
-        "name: q\\nstopping: {patience: 3}\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: stopping.patience: unknown key",
+        "name: q\\nstopping: {patience: 3}\\ntasks: [{id: adding}]\\nmodels: [{model: rnn}]|q.yaml: stopping: unknown key 'patience' (known: error, window)",
         "name: q\\nname: r\\ntasks: [{id: adding}]|q.yaml: line 2: not valid YAML or JSON: Duplicate field 'name'",
         "name: [q|q.yaml: line ",
         "'   '|q.yaml: the file is empty",

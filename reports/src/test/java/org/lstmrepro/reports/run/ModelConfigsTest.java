@@ -3,6 +3,7 @@ package org.lstmrepro.reports.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,12 @@ class ModelConfigsTest {
                 Arguments.of(vanilla, withVanilla("initRecurrent", "identity"), "config.initRecurrent: unknown recurrent initialisation"),
                 Arguments.of(vanilla, withVanilla("hiddenSize", 0), "p.json: config.hiddenSize: must be an integer in [1, 4096], was 0"),
                 Arguments.of(baseline, withVanilla(), "p.json: config: unknown key 'variant'"),
+                // bound strictly: no scalar is coerced to another type
+                Arguments.of(vanilla, withVanilla("variant", 3), "p.json: config.variant: expected a string, found the number 3"),
+                Arguments.of(vanilla, withVanilla("forgetGateBias", true), "p.json: config.forgetGateBias: expected a number, found true"),
+                Arguments.of(vanilla, withVanilla("forgetGateBias", null), "p.json: config.forgetGateBias: must not be null (leave the key out for the default)"),
+                Arguments.of(v1997, with1997("outputGateBiases", Arrays.asList(1.0, null)), "p.json: config.outputGateBiases[1]: must not be null"),
+                Arguments.of(v1997, with1997("hiddenLayerSeesGates", "true"), "p.json: config.hiddenLayerSeesGates: expected true or false, found the string \"true\""),
                 Arguments.of(baseline, withVanilla("forgetGateBias", 1), "unknown keys 'variant', 'forgetGateBias'"));
     }
 
