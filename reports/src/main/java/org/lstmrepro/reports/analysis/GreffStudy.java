@@ -83,10 +83,11 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
 
     /**
      * A model's trials against the baseline's trial of the same hyperparameter draw (the same values of
-     * every hyperparameter), over the draws where both have a test result. With d_i the model's test loss
+     * every hyperparameter the model has: a model of fixed size, like the 1997 LSTM here, is paired on
+     * its optimizer's draws), over the draws where both have a test result. With d_i the model's test loss
      * minus the baseline's on draw i, Wilcoxon's signed-rank statistic W+ = Σ_{d_i > 0} rank(|d_i|), and the
      * two-sided p-value is exact (all 2^n sign patterns) for n ≤ {@value #EXACT_WILCOXON_MAX} pairs, from
-     * the normal approximation above (commons-math3 {@link WilcoxonSignedRankTest}).
+     * the normal approximation above (commons-math3 {@link WilcoxonSignedRankTest}, capped at 1).
      *
      * @param model            the model
      * @param family           the family Holm's correction runs over
@@ -207,12 +208,13 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
     }
 
     private static PairedComparison pair(List<StudyTrial> model, List<StudyTrial> baseline, String name, String family) {
+        boolean[] shared = finiteIn(model.get(0));
         Map<String, StudyTrial> byDraw = new LinkedHashMap<>();
-        baseline.forEach(t -> byDraw.putIfAbsent(Arrays.toString(t.hyperparameters()), t));
+        baseline.forEach(t -> byDraw.putIfAbsent(drawKey(t, shared), t));
         List<double[]> pairs = new ArrayList<>();
         int unpaired = 0;
         for (StudyTrial t : model) {
-            StudyTrial b = byDraw.get(Arrays.toString(t.hyperparameters()));
+            StudyTrial b = byDraw.get(drawKey(t, shared));
             if (b == null || !b.finished() || !t.finished()) {
                 unpaired++;
             } else {
@@ -229,10 +231,30 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
         }
         double p = Double.NaN;
         if (d.length >= MIN_PAIRS && Arrays.stream(d).anyMatch(v -> v != 0)) {
-            p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, d.length <= EXACT_WILCOXON_MAX);
+            // commons-math3 doubles the upper tail of max(W+, W-); when W+ = W- that tail holds the middle
+            // of the distribution twice and the product exceeds 1: the two-sided p-value is then 1.
+            p = Math.min(1, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, d.length <= EXACT_WILCOXON_MAX));
         }
         return new PairedComparison(name, family, d.length, unpaired, d.length == 0 ? Double.NaN : Median.of(d),
                 worse, p, Double.NaN);
+    }
+
+    /** The hyperparameters a trial has a value for (a model without a hidden size has NaN there). */
+    private static boolean[] finiteIn(StudyTrial t) {
+        boolean[] use = new boolean[t.hyperparameters().length];
+        for (int i = 0; i < use.length; i++) {
+            use[i] = Double.isFinite(t.hyperparameters()[i]);
+        }
+        return use;
+    }
+
+    /** A trial's draw, read on the hyperparameters {@code use} marks. */
+    private static String drawKey(StudyTrial t, boolean[] use) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < use.length; i++) {
+            key.append(use[i] && i < t.hyperparameters().length ? Double.toString(t.hyperparameters()[i]) : "*").append(',');
+        }
+        return key.toString();
     }
 
     private static List<PairedComparison> holmPaired(List<PairedComparison> paired) {

@@ -139,4 +139,30 @@ class GreffStudyTest {
         assertThat(s.paired().get(0).wilcoxonP()).isNaN();
         assertThat(s.paired().get(0).holmP()).isNaN();
     }
+
+    @Test
+    void aBalancedSignedRankStatisticGivesPOne() {
+        // ranks 1..7 sum to 28; the positive ones {1, 6, 7} and the negative ones {2, 3, 4, 5} both sum to 14
+        double[] diffs = {0.1, -0.2, -0.3, -0.4, -0.5, 0.6, 0.7};
+        List<StudyTrial> trials = new ArrayList<>();
+        for (int i = 0; i < diffs.length; i++) {
+            double[] draw = {1e-5 * (i + 1), 0.9};
+            trials.add(new StudyTrial("vanilla", 1, 5, draw));
+            trials.add(new StudyTrial("vanilla:NP", 1, 5 + diffs[i], draw));
+        }
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla", Map.of(), DIMS, Set.of(), 1);
+        assertThat(s.paired().get(0).wilcoxonP()).isEqualTo(1.0);
+    }
+
+    @Test
+    void pairsAModelWithoutAHyperparameterOnTheOnesItHas() {
+        List<StudyTrial> trials = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            trials.add(new StudyTrial("vanilla", 1, 5, new double[] {1e-5 * (i + 1), 20 + i}));
+            trials.add(new StudyTrial("original1997", 1, 6, new double[] {1e-5 * (i + 1), Double.NaN}));
+        }
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla", Map.of(), DIMS, Set.of(), 1);
+        assertThat(s.paired().get(0).pairs()).isEqualTo(8);
+        assertThat(s.paired().get(0).worse()).isEqualTo(8);
+    }
 }
