@@ -82,7 +82,8 @@ final class GreffSection {
                 + "binary cross-entropy summed over the 88 units, averaged over the test split's frames) at its best "
                 + "validation epoch. A trial that diverged after its first epoch keeps its best epoch's result; one that "
                 + "diverged in its first epoch has none. \"Best 10 %\" are a model's " + percent(GreffStudy.BEST_FRACTION)
-                + " of trials with a result that have the lowest validation loss (at least one), as the paper selects them."));
+                + " of trials with a result that have the lowest validation loss, as the paper selects them, but at least "
+                + GreffStudy.BEST_MIN + " (or all when a model has fewer): 10 % of a small search is too few for a box or a test."));
         modelTable(study);
         comparisons(study, baseline);
         paired(study, baseline);

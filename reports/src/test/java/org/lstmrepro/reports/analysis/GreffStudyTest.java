@@ -165,4 +165,18 @@ class GreffStudyTest {
         assertThat(s.paired().get(0).pairs()).isEqualTo(8);
         assertThat(s.paired().get(0).worse()).isEqualTo(8);
     }
+
+    @Test
+    void takesTenPercentButAtLeastThreeBestTrials() {
+        List<StudyTrial> trials = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            trials.add(new StudyTrial("vanilla", i, i, new double[] {1e-5, 0.9}));
+            if (i < 20) {
+                trials.add(new StudyTrial("gru", i, i, new double[] {1e-5, 0.9}));
+            }
+        }
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla", Map.of(), DIMS, Set.of(), 1);
+        assertThat(s.models().get(0).bestTest()).containsExactly(0, 1, 2, 3, 4); // 10 % of 50
+        assertThat(s.models().get(1).bestTest()).containsExactly(0, 1, 2); // 10 % of 20 is 2: at least 3
+    }
 }
