@@ -52,7 +52,7 @@ import org.lstmrepro.core.train.TargetCriterion;
  * 0.01 and the 2000 most recent sequences were correct; the test set has 2560 sequences; the output
  * unit is logistic ("all activation functions are logistic", section 5.4) with squared error.
  */
-public final class AddingTask implements Task {
+public final class AddingTask extends PaperTask {
 
     public static final String ID = "adding";
     /** Smallest minimal length T for which the marker rules read as in the paper (see class doc). */
@@ -120,6 +120,7 @@ public final class AddingTask implements Task {
      * @param firstPair what a marked first pair holds
      */
     public AddingTask(int minLength, FirstPairRule firstPair) {
+        super(2, 1, OUTPUT_UNITS, CRITERION, STOPPING, TEST_SET_1997);
         if (minLength < MIN_LENGTH || minLength > MAX_LENGTH) {
             throw new IllegalArgumentException("task adding: length must be an integer from " + MIN_LENGTH
                     + " to " + MAX_LENGTH + ", was " + minLength);
@@ -161,21 +162,6 @@ public final class AddingTask implements Task {
     }
 
     @Override
-    public int inputSize() {
-        return 2;
-    }
-
-    @Override
-    public int outputSize() {
-        return 1;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
-    }
-
-    @Override
     public Sequence generate(RandomStream rng) {
         int length = rng.nextInt(minLength, maxLength());
         int i1 = rng.nextInt(X1_WINDOW);
@@ -202,20 +188,5 @@ public final class AddingTask implements Task {
         double[][] targets = new double[length][];
         targets[length - 1] = new double[] {0.5 + (inputs[i1][0] + inputs[i2][0]) / 4.0};
         return new Sequence(inputs, targets);
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return CRITERION;
-    }
-
-    @Override
-    public StoppingRule stoppingRule() {
-        return STOPPING;
-    }
-
-    @Override
-    public int testSetSize() {
-        return 2560;
     }
 }

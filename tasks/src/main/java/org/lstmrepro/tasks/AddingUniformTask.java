@@ -28,7 +28,7 @@ import org.lstmrepro.core.train.TargetCriterion;
  * most recent sequences were correct (the 1997 rule); the test set has 2560 sequences. Results on
  * this task are usually reported as test MSE against {@link #baselineMse()}.
  */
-public final class AddingUniformTask implements Task {
+public final class AddingUniformTask extends PaperTask {
 
     public static final String ID = "adding-uniform";
     public static final int MIN_LENGTH = 2;
@@ -49,6 +49,7 @@ public final class AddingUniformTask implements Task {
 
     /** @param length the sequence length T, in [{@value #MIN_LENGTH}, {@value #MAX_LENGTH}] */
     public AddingUniformTask(int length) {
+        super(2, 1, OUTPUT_UNITS, CRITERION, STOPPING, TEST_SET_1997);
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             throw new IllegalArgumentException("task adding-uniform: length must be an integer from " + MIN_LENGTH
                     + " to " + MAX_LENGTH + ", was " + length);
@@ -81,21 +82,6 @@ public final class AddingUniformTask implements Task {
     }
 
     @Override
-    public int inputSize() {
-        return 2;
-    }
-
-    @Override
-    public int outputSize() {
-        return 1;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
-    }
-
-    @Override
     public Sequence generate(RandomStream rng) {
         double[][] inputs = new double[length][2];
         for (int t = 0; t < length; t++) {
@@ -109,20 +95,5 @@ public final class AddingUniformTask implements Task {
         double[][] targets = new double[length][];
         targets[length - 1] = new double[] {inputs[i1][0] + inputs[i2][0]};
         return new Sequence(inputs, targets);
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return CRITERION;
-    }
-
-    @Override
-    public StoppingRule stoppingRule() {
-        return STOPPING;
-    }
-
-    @Override
-    public int testSetSize() {
-        return 2560;
     }
 }

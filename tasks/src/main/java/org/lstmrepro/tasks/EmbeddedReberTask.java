@@ -9,7 +9,6 @@ import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.random.RandomStream;
 import org.lstmrepro.core.train.StoppingRule;
-import org.lstmrepro.core.train.TargetCriterion;
 
 /**
  * Next-symbol prediction on the embedded Reber grammar, Hochreiter and Schmidhuber 1997, section
@@ -30,7 +29,7 @@ import org.lstmrepro.core.train.TargetCriterion;
  * below 1 per unit). Outputs are logistic with squared error (section 5.1: "all sigmoid functions
  * are logistic").
  */
-public final class EmbeddedReberTask implements Task {
+public final class EmbeddedReberTask extends PaperTask {
 
     public static final String ID = "embedded-reber";
     /** The symbols in index order. */
@@ -43,6 +42,10 @@ public final class EmbeddedReberTask implements Task {
     private static final StoppingRule STOPPING = new StoppingRule(1.0, 256);
     private static final OutputUnits OUTPUT_UNITS = new OutputUnits(OutputActivation.SIGMOID, Loss.SQUARED_ERROR);
 
+    public EmbeddedReberTask() {
+        super(SYMBOLS.length(), SYMBOLS.length(), OUTPUT_UNITS, MostActiveCriterion.INSTANCE, STOPPING, 256);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -51,21 +54,6 @@ public final class EmbeddedReberTask implements Task {
     @Override
     public Map<String, String> settings() {
         return Map.of();
-    }
-
-    @Override
-    public int inputSize() {
-        return SYMBOLS.length();
-    }
-
-    @Override
-    public int outputSize() {
-        return SYMBOLS.length();
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
     }
 
     @Override
@@ -81,20 +69,5 @@ public final class EmbeddedReberTask implements Task {
             }
         }
         return new Sequence(inputs, targets);
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return MostActiveCriterion.INSTANCE;
-    }
-
-    @Override
-    public StoppingRule stoppingRule() {
-        return STOPPING;
-    }
-
-    @Override
-    public int testSetSize() {
-        return 256;
     }
 }

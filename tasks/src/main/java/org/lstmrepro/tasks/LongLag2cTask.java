@@ -33,7 +33,7 @@ import org.lstmrepro.core.train.TargetCriterion;
  * average-error condition is set to 1.0, which a window of correct sequences always meets). Test set:
  * 2560 sequences.
  */
-public final class LongLag2cTask implements Task {
+public final class LongLag2cTask extends PaperTask {
 
     public static final String ID = "long-lag-2c";
     public static final int MAX_Q = 100_000;
@@ -57,6 +57,7 @@ public final class LongLag2cTask implements Task {
     private final int p;
 
     public LongLag2cTask(int q, int p) {
+        super(p + 4, 2, OUTPUT_UNITS, CRITERION, STOPPING, TEST_SET_1997);
         if (q < 1 || q > MAX_Q) {
             throw new IllegalArgumentException("task " + ID + ": q must be an integer from 1 to " + MAX_Q + ", was " + q);
         }
@@ -104,21 +105,6 @@ public final class LongLag2cTask implements Task {
     }
 
     @Override
-    public int inputSize() {
-        return p + 4;
-    }
-
-    @Override
-    public int outputSize() {
-        return 2;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
-    }
-
-    @Override
     public Sequence generate(RandomStream rng) {
         boolean isY = rng.nextBoolean();
         int[] symbols = new int[q + 16];
@@ -148,20 +134,5 @@ public final class LongLag2cTask implements Task {
         int[] out = i < a.length ? a : java.util.Arrays.copyOf(a, 2 * a.length);
         out[i] = v;
         return out;
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return CRITERION;
-    }
-
-    @Override
-    public StoppingRule stoppingRule() {
-        return STOPPING;
-    }
-
-    @Override
-    public int testSetSize() {
-        return 2560;
     }
 }

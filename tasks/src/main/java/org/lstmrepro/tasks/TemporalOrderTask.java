@@ -37,7 +37,7 @@ import org.lstmrepro.core.train.TargetCriterion;
  * has 2560 sequences; the output units are logistic with squared error. Draws, in this order: the
  * length; the relevant positions t1, t2 (, t3); the relevant symbols; the distractors, in step order.
  */
-public final class TemporalOrderTask implements Task {
+public final class TemporalOrderTask extends PaperTask {
 
     /** The symbols in input-index order: E, B, a, b, c, d, X, Y. */
     public static final String SYMBOLS = "EBabcdXY";
@@ -73,6 +73,7 @@ public final class TemporalOrderTask implements Task {
     private final String classNames;
 
     private TemporalOrderTask(String id, int[][] windows, String classNames) {
+        super(SYMBOLS.length(), 1 << windows.length, OUTPUT_UNITS, CRITERION, STOPPING, TEST_SET_1997);
         this.id = id;
         this.windows = windows;
         this.classNames = classNames;
@@ -114,21 +115,6 @@ public final class TemporalOrderTask implements Task {
     }
 
     @Override
-    public int inputSize() {
-        return SYMBOLS.length();
-    }
-
-    @Override
-    public int outputSize() {
-        return 1 << windows.length;
-    }
-
-    @Override
-    public OutputUnits outputUnits() {
-        return OUTPUT_UNITS;
-    }
-
-    @Override
     public Sequence generate(RandomStream rng) {
         int length = rng.nextInt(MIN_LENGTH, MAX_LENGTH);
         int[] symbols = new int[length];
@@ -161,20 +147,5 @@ public final class TemporalOrderTask implements Task {
         targets[length - 1] = new double[outputSize()];
         targets[length - 1][label] = 1.0;
         return new Sequence(inputs, targets);
-    }
-
-    @Override
-    public TargetCriterion criterion() {
-        return CRITERION;
-    }
-
-    @Override
-    public StoppingRule stoppingRule() {
-        return STOPPING;
-    }
-
-    @Override
-    public int testSetSize() {
-        return 2560;
     }
 }

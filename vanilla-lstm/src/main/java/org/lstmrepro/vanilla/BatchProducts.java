@@ -16,8 +16,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * multiply-add: B rows cost B times one row. Here a 4 x 2 tile of C stays in registers while the
  * shared dimension is walked once, so each loaded weight serves four batch rows (and each batch
  * value two weight rows), with independent {@link Math#fma} chains. With fewer than {@value #TILE_ROWS}
- * batch rows there is nothing to share and the EJML kernel is used unchanged (B = 1 runs as before;
- * the public methods are small dispatchers so that the JIT inlines them and B = 1 pays no extra call).
+ * batch rows there is nothing to share: each row is computed four outputs at a time, four independent
+ * chains (EJML's kernels run one serial chain per output, or an update of the whole row per term);
+ * EJML's kernel remains for {@code c += aᵀ b} with few rows (a rank-one update). The public methods
+ * are small dispatchers so that the JIT inlines them.
  *
  * <p>The results equal the plain sums up to round-off (fused multiply-adds, another summation order).
  */
@@ -32,7 +34,9 @@ final class BatchProducts {
     /** {@code c = a bᵀ}, with a [n, k], b [m, k], c [n, m] (row-major; n is the batch). */
     static void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (a.numRows < TILE_ROWS) {
-            CommonOps_DDRM.multTransB(a, b, c);
+            c.reshape(a.numRows, b.numRows, false);
+            Arrays.fill(c.data, 0, c.getNumElements(), 0.0);
+            fewRowsMultAddTransB(a, b, c);
         } else {
             c.reshape(a.numRows, b.numRows, false);
             Arrays.fill(c.data, 0, c.getNumElements(), 0.0);
@@ -43,9 +47,83 @@ final class BatchProducts {
     /** {@code c += a bᵀ}, with a [n, k], b [m, k], c [n, m] (row-major; n is the batch). */
     static void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (a.numRows < TILE_ROWS) {
-            CommonOps_DDRM.multAddTransB(a, b, c);
+            fewRowsMultAddTransB(a, b, c);
         } else {
             tiledMultAddTransB(a, b, c);
+        }
+    }
+
+    /**
+     * {@code c += a bᵀ} for a batch too small to share weight loads (B = 1 above all): each row of c
+     * four columns at a time, four independent {@link Math#fma} chains over one pass of a's row
+     * (EJML's kernel runs one dot product, one serial chain of additions, per element).
+     */
+    private static void fewRowsMultAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int n = a.numRows;
+        checkShape(a.numCols == b.numCols && c.numRows == n && c.numCols == b.numRows, a, b, c);
+        int k = a.numCols;
+        int m = b.numRows;
+        double[] av = a.data;
+        double[] bv = b.data;
+        double[] cv = c.data;
+        for (int r = 0; r < n; r++) {
+            int ar = r * k;
+            int j = 0;
+            for (; j + 4 <= m; j += 4) {
+                int b0 = j * k;
+                int b1 = b0 + k;
+                int b2 = b1 + k;
+                int b3 = b2 + k;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int p = 0; p < k; p++) {
+                    double y = av[ar + p];
+                    s0 = Math.fma(y, bv[b0 + p], s0);
+                    s1 = Math.fma(y, bv[b1 + p], s1);
+                    s2 = Math.fma(y, bv[b2 + p], s2);
+                    s3 = Math.fma(y, bv[b3 + p], s3);
+                }
+                int c0 = r * m + j;
+                cv[c0] += s0;
+                cv[c0 + 1] += s1;
+                cv[c0 + 2] += s2;
+                cv[c0 + 3] += s3;
+            }
+            dotRows(av, bv, cv, r, r + 1, j, m, k);
+        }
+    }
+
+    /**
+     * {@code c = a b} for a batch too small to share weight loads: each row of c four columns at a
+     * time, four independent chains over the rows of b, each step loading four adjacent values of b.
+     */
+    private static void fewRowsMult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int n = a.numRows;
+        checkShape(a.numCols == b.numRows && c.numRows == n && c.numCols == b.numCols, a, b, c);
+        int k = a.numCols;
+        int m = b.numCols;
+        double[] av = a.data;
+        double[] bv = b.data;
+        double[] cv = c.data;
+        for (int r = 0; r < n; r++) {
+            int ar = r * k;
+            int j = 0;
+            for (; j + 4 <= m; j += 4) {
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int p = 0; p < k; p++) {
+                    double y = av[ar + p];
+                    int bp = p * m + j;
+                    s0 = Math.fma(y, bv[bp], s0);
+                    s1 = Math.fma(y, bv[bp + 1], s1);
+                    s2 = Math.fma(y, bv[bp + 2], s2);
+                    s3 = Math.fma(y, bv[bp + 3], s3);
+                }
+                int c0 = r * m + j;
+                cv[c0] = s0;
+                cv[c0 + 1] = s1;
+                cv[c0 + 2] = s2;
+                cv[c0 + 3] = s3;
+            }
+            columnRows(av, bv, cv, r, r + 1, j, m, k);
         }
     }
 
@@ -111,7 +189,7 @@ final class BatchProducts {
     /** {@code c = a b}, with a [n, k], b [k, m], c [n, m] (row-major; n is the batch). */
     static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (a.numRows < TILE_ROWS) {
-            CommonOps_DDRM.mult(a, b, c);
+            fewRowsMult(a, b, c);
         } else {
             tiledMult(a, b, c);
         }

@@ -17,10 +17,11 @@ import org.lstmrepro.core.param.ParameterSet;
  * {@link BatchBpttNetwork} contract; and the whole-sequence form of it.
  *
  * <p><b>Whole sequences.</b> {@link #forwardSteps}/{@link #forwardBatchSteps} project the inputs of
- * all the steps of the chunk, {@code W x_t}, as one matrix product before the recurrence, and
+ * the steps of the chunk, {@code W x_t}, as one matrix product before the recurrence, and
  * {@link #backwardSteps}/{@link #backwardBatchSteps} add the weight gradients {@code δW += Σ_t δ_tᵀ x_t}
  * and {@code δR += Σ_t δ_tᵀ h_{t-1}} as one product each after the pass ({@link SequenceBuffers}; Greff
- * et al.'s Brainstorm library does the same). The single-step methods are the chunk of one step, with
+ * et al.'s Brainstorm library does the same), in pieces of at most {@link SequenceBuffers#MAX_ROWS}
+ * rows (steps times sequences: a sequence of up to 128 steps, 4 steps of a batch of 32). The single-step methods are the chunk of one step, with
  * the same kernels, so a step's forward values do not depend on the path.
  *
  * <p>A subclass adds its own parameters between the two weight matrices and the output layer
@@ -186,9 +187,12 @@ abstract class LayerNetwork<T extends LayerTrajectory> implements BatchBpttNetwo
         for (int t = from; t < to; t++) {
             RowOps.checkInput(inputs[t], nIn, t);
         }
-        tr.sequence.project(inputs, null, from, to, weightIh.valueMatrix());
-        for (int t = from; t < to; t++) {
-            stepFromProjection(tr, t, inputs[t], 1);
+        for (int start = from; start < to; start += SequenceBuffers.MAX_ROWS) {
+            int end = Math.min(to, start + SequenceBuffers.MAX_ROWS);
+            tr.sequence.project(inputs, null, start, end, weightIh.valueMatrix());
+            for (int t = start; t < end; t++) {
+                stepFromProjection(tr, t, inputs[t], 1);
+            }
         }
     }
 
@@ -198,9 +202,17 @@ abstract class LayerNetwork<T extends LayerTrajectory> implements BatchBpttNetwo
         for (int t = from; t < to; t++) {
             RowOps.checkBatchInputs(stepInputs[t], active[t], nIn, t);
         }
-        tr.sequence.project(stepInputs, active, from, to, weightIh.valueMatrix());
-        for (int t = from; t < to; t++) {
-            stepFromProjection(tr, t, stepInputs[t], active[t]);
+        int start = from;
+        while (start < to) {
+            int end = start + 1;                                  // steps up to MAX_ROWS rows, at least one
+            for (int rows = active[start]; end < to && rows + active[end] <= SequenceBuffers.MAX_ROWS; end++) {
+                rows += active[end];
+            }
+            tr.sequence.project(stepInputs, active, start, end, weightIh.valueMatrix());
+            for (int t = start; t < end; t++) {
+                stepFromProjection(tr, t, stepInputs[t], active[t]);
+            }
+            start = end;
         }
     }
 
@@ -224,9 +236,9 @@ abstract class LayerNetwork<T extends LayerTrajectory> implements BatchBpttNetwo
         T tr = own(trajectory);
         RowOps.checkCarry(carry, tr.store.rows(), carrySize());
         tr.store.checkBackward(t);
-        tr.sequence.beginBackward(tr.store.rows(), separateRecurrentErrors());
+        beginBackward(tr);
         backwardKernel(tr, t, outputNetDelta, carry);
-        tr.sequence.finishBackward(weightIh.gradientMatrix(), weightHh.gradientMatrix());
+        tr.sequence.finishBackward();
     }
 
     @Override
@@ -241,11 +253,17 @@ abstract class LayerNetwork<T extends LayerTrajectory> implements BatchBpttNetwo
         RowOps.checkCarry(carry, tr.store.rows(), carrySize());
         tr.store.checkBackward(last);
         tr.store.checkBackward(first);
-        tr.sequence.beginBackward((last - first + 1) * tr.store.rows(), separateRecurrentErrors());
+        beginBackward(tr);
         for (int t = last; t >= first; t--) {
             backwardKernel(tr, t, errors.at(t), carry);
         }
-        tr.sequence.finishBackward(weightIh.gradientMatrix(), weightHh.gradientMatrix());
+        tr.sequence.finishBackward();
+    }
+
+    /** Starts recording the weight gradients of a backward pass ({@link SequenceBuffers#record}). */
+    final void beginBackward(T tr) {
+        tr.sequence.beginBackward(tr.store.rows(), separateRecurrentErrors(), weightIh.gradientMatrix(),
+                weightHh.gradientMatrix());
     }
 
     /** The trajectory as this network's own, or an error when another network made it. */

@@ -9,10 +9,18 @@ import org.ejml.data.DMatrixRMaj;
  * errors and sources (x_t, h_{t-1}), packed in the order visited, for the weight gradients
  * {@code δW += Δᵀ X}, {@code δR += Δᵀ H₋₁} at its end.
  *
- * <p>The arrays grow (at least twofold) with the longest chunk seen and are then reused: no allocation
- * in steady state.
+ * <p>The arrays hold up to {@link #MAX_ROWS} rows (more only when one step has more rows), grown
+ * (at least twofold) when first needed and then reused: no allocation in steady state.
  */
 final class SequenceBuffers {
+
+    /**
+     * The most rows (steps times sequences) one product takes: a longer chunk is projected, and a
+     * longer backward pass added to the gradients, in pieces of about this many rows, so that the
+     * packed rows stay in the second-level cache (128 rows of 4H = 800 net inputs are 800 KiB) instead
+     * of going out to memory and back.
+     */
+    static final int MAX_ROWS = 128;
 
     private final int nIn;
     private final int nH;
@@ -31,6 +39,8 @@ final class SequenceBuffers {
     private double[] sources = new double[0];
     private double[] previous = new double[0];
     private int backwardRows;
+    private DMatrixRMaj weightIhGradient;
+    private DMatrixRMaj weightHhGradient;
     private boolean separateRecurrentErrors;
 
     SequenceBuffers(int nIn, int nH, int width) {
@@ -80,12 +90,16 @@ final class SequenceBuffers {
     }
 
     /**
-     * Starts a backward pass of at most {@code maxRows} rows (steps times sequences); with
-     * {@code separateRecurrentErrors} the recurrent weights get errors of their own
-     * ({@link #record}), otherwise the input weights' errors.
+     * Starts a backward pass whose steps have up to {@code rowsPerStep} rows (B), adding to the
+     * gradient buffers of {@code weight_ih} and {@code weight_hh}; with {@code separateRecurrentErrors}
+     * the recurrent weights get errors of their own ({@link #record}), otherwise the input weights'.
      */
-    void beginBackward(int maxRows, boolean separateRecurrentErrors) {
+    void beginBackward(int rowsPerStep, boolean separateRecurrentErrors, DMatrixRMaj weightIhGradient,
+                       DMatrixRMaj weightHhGradient) {
         this.separateRecurrentErrors = separateRecurrentErrors;
+        this.weightIhGradient = weightIhGradient;
+        this.weightHhGradient = weightHhGradient;
+        int maxRows = Math.max(MAX_ROWS, rowsPerStep);
         inputErrors = room(inputErrors, maxRows * width);
         if (separateRecurrentErrors) {
             recurrentErrors = room(recurrentErrors, maxRows * width);
@@ -98,14 +112,15 @@ final class SequenceBuffers {
     /**
      * Keeps the rows of one visited step: the errors of the net inputs fed by {@code weight_ih}
      * ({@code inputErrors}) and by {@code weight_hh} ({@code recurrentErrors}, only when they differ),
-     * and the sources x_t and h_{t-1} those weights read.
+     * and the sources x_t and h_{t-1} those weights read. When the buffers are full, the steps kept so
+     * far are added to the gradients first.
      */
     void record(DMatrixRMaj inputErrors, DMatrixRMaj recurrentErrors, DMatrixRMaj x, DMatrixRMaj hPrev) {
         int rows = inputErrors.numRows;
-        int at = backwardRows;
-        if ((at + rows) * width > this.inputErrors.length) {
-            throw new IllegalStateException("backward pass longer than announced: " + (at + rows) + " rows");
+        if ((backwardRows + rows) * width > this.inputErrors.length) {
+            addGradients();
         }
+        int at = backwardRows;
         System.arraycopy(inputErrors.data, 0, this.inputErrors, at * width, rows * width);
         if (separateRecurrentErrors) {
             System.arraycopy(recurrentErrors.data, 0, this.recurrentErrors, at * width, rows * width);
@@ -115,8 +130,13 @@ final class SequenceBuffers {
         backwardRows = at + rows;
     }
 
-    /** Adds the weight gradients of every step recorded since {@link #beginBackward}, as two products. */
-    void finishBackward(DMatrixRMaj weightIhGradient, DMatrixRMaj weightHhGradient) {
+    /** Adds the weight gradients of the steps recorded and not yet added since {@link #beginBackward}. */
+    void finishBackward() {
+        addGradients();
+    }
+
+    /** {@code δW += Δᵀ X}, {@code δR += Δᵀ H₋₁} over the rows kept: two products. */
+    private void addGradients() {
         int n = backwardRows;
         if (n == 0) {
             return;

@@ -330,9 +330,9 @@ public final class VanillaLstm extends LayerNetwork<LstmTrajectory> implements C
         RowOps.checkSingle(outputNetDelta, outputSize(), carry, carrySize());
         LstmTrajectory tr = own(trajectory);
         tr.store.checkBackward(t);
-        tr.sequence.beginBackward(tr.store.rows(), false);
+        beginBackward(tr);
         backwardKernel(tr, t, outputNetDelta, carry, true);
-        tr.sequence.finishBackward(weightIh.gradientMatrix(), weightHh.gradientMatrix());
+        tr.sequence.finishBackward();
     }
 
     /**
@@ -564,9 +564,9 @@ public final class VanillaLstm extends LayerNetwork<LstmTrajectory> implements C
                 peepholeO.gradient()[j] += c[j] * dOBar;                              // δp_o += c_t ⊙ δō_t
             }
         }
-        tr.sequence.beginBackward(1, false);
+        beginBackward(tr);
         addWeightGradients(tr, t, deltaNet);                                          // only the o rows are non-zero
-        tr.sequence.finishBackward(weightIh.gradientMatrix(), weightHh.gradientMatrix());
+        tr.sequence.finishBackward();
     }
 
     /** Row j of a traced group's gradient: on x_t (W), y_{t-1} (R), (i, f, o)_{t-1} (FGR's G; gates only), bias. */

@@ -1,5 +1,6 @@
 package org.lstmrepro.vanilla;
 
+import org.lstmrepro.core.NameArgs;
 import org.lstmrepro.core.random.RandomStream;
 
 /**
@@ -25,25 +26,14 @@ public record WeightDistribution(Kind kind, double scale) {
         }
     }
 
-    /** Uniform in [-halfRange, halfRange). */
     /** {@code uniform:R} (uniform in [-R, R]) or {@code gaussian:S} (mean 0, standard deviation S). */
     public static WeightDistribution parse(String spec) {
-        String[] parts = spec.trim().split(":", -1);
-        if (parts.length == 2) {
-            double v;
-            try {
-                v = Double.parseDouble(parts[1]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("weight initialisation '" + spec + "': '" + parts[1] + "' is not a number");
-            }
-            if (parts[0].equalsIgnoreCase("uniform")) {
-                return uniform(v);
-            }
-            if (parts[0].equalsIgnoreCase("gaussian")) {
-                return gaussian(v);
-            }
-        }
-        throw new IllegalArgumentException("unknown weight initialisation '" + spec + "' (expected uniform:R or gaussian:S)");
+        NameArgs s = NameArgs.parse("weight initialisation", spec);
+        return switch (s.name()) {
+            case "uniform" -> s.requireArgs(1, 1, "uniform:R").build(() -> uniform(s.arg(0)));
+            case "gaussian" -> s.requireArgs(1, 1, "gaussian:S").build(() -> gaussian(s.arg(0)));
+            default -> throw s.unknown("uniform:R or gaussian:S");
+        };
     }
 
     /** The text {@link #parse} reads back. */

@@ -1,5 +1,7 @@
 package org.lstmrepro.core.optim;
 
+import org.lstmrepro.core.NameArgs;
+
 /** Builds a {@link GradientClipping} from its command-line form. */
 public final class Clippings {
 
@@ -17,19 +19,19 @@ public final class Clippings {
      * @throws IllegalArgumentException naming the spec and what is wrong with it
      */
     public static GradientClipping parse(String spec, boolean includeOutputLayer) {
-        Spec s = Spec.parse("clipping", spec);
-        switch (s.name) {
+        NameArgs s = NameArgs.parse("clipping", spec);
+        switch (s.name()) {
             case "none" -> {
                 s.requireArgs(0, 0, "none");
                 return GradientClipping.NONE;
             }
             case "norm" -> {
                 s.requireArgs(1, 1, "norm:THRESHOLD, e.g. norm:1.0");
-                return s.build(() -> new GlobalNormClipping(s.args[0], includeOutputLayer));
+                return s.build(() -> new GlobalNormClipping(s.arg(0), includeOutputLayer));
             }
             case "value" -> {
                 s.requireArgs(1, 1, "value:LIMIT, e.g. value:5");
-                return s.build(() -> new ValueClipping(s.args[0], includeOutputLayer));
+                return s.build(() -> new ValueClipping(s.arg(0), includeOutputLayer));
             }
             default -> throw s.unknown(FORMS);
         }

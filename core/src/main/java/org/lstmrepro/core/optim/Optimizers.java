@@ -1,5 +1,7 @@
 package org.lstmrepro.core.optim;
 
+import org.lstmrepro.core.NameArgs;
+
 /** Builds an {@link Optimizer} from its command-line form. */
 public final class Optimizers {
 
@@ -28,21 +30,21 @@ public final class Optimizers {
      * @throws IllegalArgumentException also when rescaling is asked of an optimizer without momentum
      */
     public static Optimizer parse(String spec, double learningRate, boolean rescaleByMomentum) {
-        Spec s = Spec.parse("optimizer", spec);
-        if (rescaleByMomentum && !s.name.equals("momentum") && !s.name.equals("nesterov")) {
+        NameArgs s = NameArgs.parse("optimizer", spec);
+        if (rescaleByMomentum && !s.name().equals("momentum") && !s.name().equals("nesterov")) {
             throw new IllegalArgumentException("rescaling the learning rate by (1 - momentum) needs a momentum or "
                     + "nesterov optimizer, not '" + spec + "'");
         }
-        switch (s.name) {
+        switch (s.name()) {
             case "sgd" -> {
                 s.requireArgs(0, 0, "sgd");
                 return s.build(() -> new Sgd(learningRate));
             }
             case "momentum", "nesterov" -> {
-                s.requireArgs(1, 1, s.name + ":MU, e.g. " + s.name + ":0.9");
-                boolean nesterov = s.name.equals("nesterov");
-                double lr = rescaleByMomentum ? learningRate * (1 - s.args[0]) : learningRate;
-                return s.build(() -> new MomentumSgd(lr, s.args[0], nesterov));
+                s.requireArgs(1, 1, s.name() + ":MU, e.g. " + s.name() + ":0.9");
+                boolean nesterov = s.name().equals("nesterov");
+                double lr = rescaleByMomentum ? learningRate * (1 - s.arg(0)) : learningRate;
+                return s.build(() -> new MomentumSgd(lr, s.arg(0), nesterov));
             }
             case "adam" -> {
                 s.requireArgs(0, 3, "adam or adam:BETA1,BETA2,EPS");

@@ -1,5 +1,7 @@
 package org.lstmrepro.core.train;
 
+import org.lstmrepro.core.NameArgs;
+
 /**
  * When the trainer applies the accumulated gradient.
  *
@@ -7,6 +9,9 @@ package org.lstmrepro.core.train;
  * @param batchSize sequences per update for {@link Mode#MINIBATCH}; 1 otherwise
  */
 public record UpdateSchedule(Mode mode, int batchSize) {
+
+    /** The accepted forms, for help texts and messages. */
+    public static final String FORMS = "online | sequence | batch:N";
 
     public enum Mode {
         /** After every step at which the rule makes a gradient available (the 1997 rule). */
@@ -40,21 +45,13 @@ public record UpdateSchedule(Mode mode, int batchSize) {
 
     /** {@code online}, {@code sequence}, or {@code batch:N}. */
     public static UpdateSchedule parse(String text) {
-        String s = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (s.equals("online")) {
-            return online();
-        }
-        if (s.equals("sequence")) {
-            return perSequence();
-        }
-        if (s.startsWith("batch:")) {
-            try {
-                return minibatch(Integer.parseInt(s.substring(6)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad batch size in update schedule '" + text + "'");
-            }
-        }
-        throw new IllegalArgumentException("unknown update schedule '" + text + "' (expected online, sequence or batch:N)");
+        NameArgs s = NameArgs.parse("update schedule", text);
+        return switch (s.name()) {
+            case "online" -> s.requireArgs(0, 0, "online").build(UpdateSchedule::online);
+            case "sequence" -> s.requireArgs(0, 0, "sequence").build(UpdateSchedule::perSequence);
+            case "batch" -> minibatch(s.requireArgs(1, 1, "batch:N, e.g. batch:16").positiveInt(0, "N"));
+            default -> throw s.unknown(FORMS);
+        };
     }
 
     @Override

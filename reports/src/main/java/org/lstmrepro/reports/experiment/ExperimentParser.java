@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import org.lstmrepro.core.io.StrictBinding;
 import org.lstmrepro.core.optim.Clippings;
 import org.lstmrepro.core.optim.Optimizers;
 import org.lstmrepro.core.train.UpdateSchedule;
@@ -18,7 +19,6 @@ import org.lstmrepro.reports.run.ModelFamily;
 import org.lstmrepro.reports.run.ModelOption;
 import org.lstmrepro.reports.run.ModelOptions;
 import org.lstmrepro.reports.run.ModelSpec;
-import org.lstmrepro.reports.run.StrictBinding;
 import org.lstmrepro.reports.run.TrialSpec;
 import org.lstmrepro.tasks.TaskRegistry;
 

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.lstmrepro.core.io.InterchangeFormatException;
+import org.lstmrepro.core.io.StrictBinding;
 import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.loss.OutputUnits;

@@ -14,9 +14,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.lstmrepro.core.io.AtomicFiles;
+import org.lstmrepro.core.io.StrictBinding;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -35,8 +36,9 @@ public final class ResultsStore {
     /** Where {@link #prepare} moves records that do not parse. */
     public static final String UNREADABLE = "unreadable";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads a record's tree: a key given twice is an error. */
+    private static final ObjectMapper READER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Path dir;
     private final Path trials;
@@ -157,10 +159,12 @@ public final class ResultsStore {
 
     private static TrialRecord read(Path p) {
         try {
-            TrialRecord r = JSON.readValue(p.toFile(), TrialRecord.class);
-            if (r == null || r.key() == null || !p.getFileName().toString().equals(r.key() + ".json")
-                    || r.status() == null || r.modelLabel() == null || r.taskLabel() == null) {
-                throw new IllegalArgumentException(p + ": not a trial record: its key, status, model or task is missing"
+            TrialRecord r = StrictBinding.stored("", (path, problem) -> new IllegalArgumentException(p
+                    + ": not a trial record: " + (path.isEmpty() ? "" : path + ": ") + problem))
+                    .bind(READER.readTree(p.toFile()), TrialRecord.class);
+            if (r.key() == null || r.status() == null || r.modelLabel() == null || r.taskLabel() == null
+                    || !p.getFileName().toString().equals(r.key() + ".json")) {
+                throw new IllegalArgumentException(p + ": not a trial record: its key, status, model or task is null"
                         + " or the key is not the file's name");
             }
             return r;

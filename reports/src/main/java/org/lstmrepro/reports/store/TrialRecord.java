@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.lstmrepro.core.train.RunStatus;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One finished trial, as stored in an experiment's results store: what ran (the spec, and the
  * settings it resolved to), how it ended, and its learning curve. Everything a report shows is
@@ -41,8 +43,10 @@ import org.lstmrepro.core.train.RunStatus;
  * @param epochs        for a trial trained by epochs (a task with a fixed data set): its early-stopping
  *                      outcome, incl. the validation and test loss; null otherwise
  */
-public record TrialRecord(String key, String experiment, String taskLabel, String modelLabel, Map<String, Object> spec,
-                          Map<String, Object> settings, RunStatus status, long sequences, Integer testErrors,
+public record TrialRecord(@JsonProperty(required = true) String key, String experiment,
+                          @JsonProperty(required = true) String taskLabel, @JsonProperty(required = true) String modelLabel,
+                          Map<String, Object> spec, Map<String, Object> settings,
+                          @JsonProperty(required = true) RunStatus status, long sequences, Integer testErrors,
                           Integer testSize, Double testMse, double learningRate, long seed, double seconds,
                           List<double[]> learningCurve, Map<String, Object> divergence, String commit,
                           Provenance provenance, Long plateauEnd, List<String> curveColumns, Boolean saturated,

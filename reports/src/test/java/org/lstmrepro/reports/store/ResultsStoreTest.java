@@ -107,4 +107,26 @@ class ResultsStoreTest {
                 .hasMessageContaining("cannot write results here");
         assertThat(Files.readString(file)).isEqualTo("x");
     }
+
+    /** Read back strictly: a record with an unknown key, a wrong type or a duplicate key names the problem. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"status\":\"SOLVED\"|\"status\":\"WON\"|status: expected one of SOLVED, EARLY_STOPPED, BUDGET_EXHAUSTED, DIVERGED, found the string \"WON\"",
+        "\"sequences\":1234|\"sequences\":\"1234\"|sequences: expected an integer, found the string \"1234\"",
+        "\"seed\":7|\"seed\":7,\"colour\":1|unknown key 'colour' (known: key, experiment,",
+        "\"seed\":7|\"seed\":7,\"seed\":8|Duplicate field 'seed'",
+        "\"status\":\"SOLVED\",|\"status\":null,|its key, status, model or task is null",
+    })
+    void aRecordThatDoesNotBindIsUnreadableNamingTheKey(String from, String to, String expected, @TempDir Path dir)
+            throws Exception {
+        ResultsStore store = new ResultsStore(dir);
+        store.write(record("a", RunStatus.SOLVED));
+        Path file = dir.resolve("trials/a.json");
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+        assertThatThrownBy(store::readAll).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ": not a trial record: ").hasMessageContaining(expected)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
 }

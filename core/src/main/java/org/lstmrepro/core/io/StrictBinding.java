@@ -1,4 +1,4 @@
-package org.lstmrepro.reports.run;
+package org.lstmrepro.core.io;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -38,9 +39,11 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * them: the known keys are spelled once, by the record); a component annotated
  * {@code @JsonProperty(required = true)} is a required key.
  *
- * <p>Two readings: {@link #strict} (parameter files: JSON as written by code) and {@link #yaml}
- * (experiment files, written by hand: a number may be quoted, {@code "1e-3"}, since YAML readers differ
- * on such literals, and a key with an empty value, {@code null}, counts as left out).
+ * <p>Three readings: {@link #strict} (configuration written by code, e.g. a parameter file's
+ * {@code config}: a null is an error), {@link #stored} (a record a program wrote, where null is a value:
+ * "none") and {@link #yaml} (experiment files, written by hand: a number may be quoted, {@code "1e-3"},
+ * since YAML readers differ on such literals, and a key with an empty value, {@code null}, counts as
+ * left out).
  */
 public final class StrictBinding {
 
@@ -50,11 +53,14 @@ public final class StrictBinding {
     private final String path;
     private final BiFunction<String, String, RuntimeException> error;
     private final boolean yaml;
+    private final boolean nullIsValue;
 
-    private StrictBinding(String path, BiFunction<String, String, RuntimeException> error, boolean yaml) {
+    private StrictBinding(String path, BiFunction<String, String, RuntimeException> error, boolean yaml,
+                          boolean nullIsValue) {
         this.path = path;
         this.error = error;
         this.yaml = yaml;
+        this.nullIsValue = nullIsValue;
     }
 
     /**
@@ -64,12 +70,17 @@ public final class StrictBinding {
      * @param error makes the exception for a (key path, problem) pair, e.g. one that names the file
      */
     public static StrictBinding strict(String path, BiFunction<String, String, RuntimeException> error) {
-        return new StrictBinding(path, error, false);
+        return new StrictBinding(path, error, false, false);
+    }
+
+    /** Binding of a record a program stored: as {@link #strict}, but a null is a value ("none"). */
+    public static StrictBinding stored(String path, BiFunction<String, String, RuntimeException> error) {
+        return new StrictBinding(path, error, false, true);
     }
 
     /** Binding of a file written by hand: as {@link #strict}, but numbers may be quoted and null is absent. */
     public static StrictBinding yaml(String path, BiFunction<String, String, RuntimeException> error) {
-        return new StrictBinding(path, error, true);
+        return new StrictBinding(path, error, true, false);
     }
 
     private static ObjectMapper mapper(boolean quotedNumbers) {
@@ -106,12 +117,12 @@ public final class StrictBinding {
 
     /** The binding of the value under {@code key} of this one. */
     public StrictBinding at(String key) {
-        return new StrictBinding(path.isEmpty() ? key : path + "." + key, error, yaml);
+        return new StrictBinding(path.isEmpty() ? key : path + "." + key, error, yaml, nullIsValue);
     }
 
     /** The binding of element {@code index} of this list. */
     public StrictBinding at(int index) {
-        return new StrictBinding(path + "[" + index + "]", error, yaml);
+        return new StrictBinding(path + "[" + index + "]", error, yaml, nullIsValue);
     }
 
     /** An error about the value at this path: {@code problem} after the path. */
@@ -152,7 +163,7 @@ public final class StrictBinding {
         List<String> required = required(type);
         if (yaml) {
             object.remove(nulls);
-        } else if (!nulls.isEmpty()) {
+        } else if (!nulls.isEmpty() && !nullIsValue) {
             throw at(nulls.get(0)).error("must not be null"
                     + (required.contains(nulls.get(0)) ? "" : " (leave the key out for the default)"));
         }
@@ -209,6 +220,11 @@ public final class StrictBinding {
     }
 
     private RuntimeException translate(JsonNode root, JsonPointer at, JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) { // inside a nested record; the top level is checked first
+            JsonPointer parent = at.head() == null ? JsonPointer.empty() : at.head();
+            return error.apply(join(path, parent), "unknown key '" + u.getPropertyName() + "' (known: "
+                    + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).toList()) + ")");
+        }
         JsonNode found = root.at(at);
         String where = join(path, at);
         if (found.isNull()) {
@@ -235,7 +251,10 @@ public final class StrictBinding {
         if (target == boolean.class || target == Boolean.class) {
             return "true or false";
         }
-        if (target == String.class || target.isEnum()) {
+        if (target.isEnum()) {
+            return "one of " + String.join(", ", Arrays.stream(target.getEnumConstants()).map(String::valueOf).toList());
+        }
+        if (target == String.class) {
             return "a string";
         }
         if (target.isArray() || List.class.isAssignableFrom(target)) {
