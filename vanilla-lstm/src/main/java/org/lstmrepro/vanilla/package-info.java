@@ -12,6 +12,8 @@
  * <p>Every per-step quantity is kept as a [B, width] EJML matrix (B = 1 for one sequence), used with
  * as many rows as sequences still run at the step, and the weight products are matrix-matrix kernels;
  * the element-wise code loops over rows. There is one kernel per network: the single-sequence methods
- * are the batch of one.
+ * are the batch of one. The three networks share their plumbing and the whole-sequence products
+ * ({@link org.lstmrepro.vanilla.LayerNetwork}): the input projections of a range of steps before the
+ * recurrence, and the weight gradients of a backward pass after it, each one matrix product.
  */
 package org.lstmrepro.vanilla;
