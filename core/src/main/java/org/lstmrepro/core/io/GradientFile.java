@@ -1,7 +1,10 @@
 package org.lstmrepro.core.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -93,8 +96,18 @@ public final class GradientFile {
 
     /** @throws InterchangeFormatException naming the file, key and problem */
     public static Contents read(Path file) {
-        JsonIn root = JsonIn.parse(file).requireFormat(FORMAT);
-        return new Contents(root.field("model").text(), root.field("rule").text(), root.field("loss").number(),
-                root.field("outputs").rows(false), root.field("gradients").tensors());
+        InterchangeReader in = InterchangeReader.parse(file);
+        Keys keys = in.bind(Keys.class, FORMAT);
+        StrictBinding at = in.binding();
+        return new Contents(keys.model(), keys.rule(), InterchangeReader.finite(at.at("loss"), keys.loss()),
+                InterchangeReader.rows(at.at("outputs"), keys.outputs(), false),
+                InterchangeReader.tensors(at.at("gradients"), keys.gradients()));
+    }
+
+    /** The keys of a gradient file; the gradients are bound one by one, so that errors name them. */
+    record Keys(@JsonProperty(required = true) String format, @JsonProperty(required = true) String model,
+                @JsonProperty(required = true) String rule, @JsonProperty(required = true) double loss,
+                @JsonProperty(required = true) List<JsonNode> outputs,
+                @JsonProperty(required = true) Map<String, JsonNode> gradients) {
     }
 }

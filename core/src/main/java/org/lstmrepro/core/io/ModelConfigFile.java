@@ -1,5 +1,6 @@
 package org.lstmrepro.core.io;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -26,7 +27,12 @@ public final class ModelConfigFile {
 
     /** @throws InterchangeFormatException naming the file, key and problem */
     public static Contents read(Path file) {
-        JsonIn root = JsonIn.parse(file);
-        return new Contents(file.toString(), root.field("model").text(), root.field("config").toMap());
+        InterchangeReader in = InterchangeReader.parse(file);
+        Keys keys = in.bind(Keys.class);
+        return new Contents(file.toString(), keys.model(), InterchangeReader.config(in.binding().at("config"), keys.config()));
+    }
+
+    /** The keys of a model description file (other keys are ignored). */
+    record Keys(@JsonProperty(required = true) String model, @JsonProperty(required = true) Map<String, Object> config) {
     }
 }

@@ -1,5 +1,7 @@
 package org.lstmrepro.core.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,9 +118,16 @@ public final class ParameterFile {
      * @throws InterchangeFormatException naming the file, key and problem
      */
     public static Contents read(Path file) {
-        JsonIn root = JsonIn.parse(file).requireFormat(FORMAT);
-        return new Contents(file.toString(), root.field("model").text(), root.field("config").toMap(),
-                root.field("tensors").tensors());
+        InterchangeReader in = InterchangeReader.parse(file);
+        Keys keys = in.bind(Keys.class, FORMAT);
+        return new Contents(file.toString(), keys.model(), InterchangeReader.config(in.binding().at("config"), keys.config()),
+                InterchangeReader.tensors(in.binding().at("tensors"), keys.tensors()));
+    }
+
+    /** The keys of a parameter file; the tensors are bound one by one, so that errors name them. */
+    record Keys(@JsonProperty(required = true) String format, @JsonProperty(required = true) String model,
+                @JsonProperty(required = true) Map<String, Object> config,
+                @JsonProperty(required = true) Map<String, JsonNode> tensors) {
     }
 
     /** {@link #read} then {@link Contents#loadInto}; returns the contents for the model id and config. */

@@ -1,5 +1,7 @@
 package org.lstmrepro.core.io;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +35,7 @@ public final class SequenceFile {
 
     /** @throws InterchangeFormatException naming the file, key and problem */
     public static Sequence read(Path file) {
-        return sequence(JsonIn.parse(file));
+        return sequence(InterchangeReader.parse(file));
     }
 
     /** The sequence as one compact line of JSON (no line break), a complete sequence document. */
@@ -47,7 +49,7 @@ public final class SequenceFile {
      * @param source names the line in messages, e.g. {@code samples.jsonl line 3}
      */
     public static Sequence fromJsonLine(String line, String source) {
-        return sequence(JsonIn.parse(line, source));
+        return sequence(InterchangeReader.parse(line, source));
     }
 
     /** Reads every non-blank line of a JSON-lines file; errors name the file and line number. */
@@ -88,17 +90,21 @@ public final class SequenceFile {
         g.writeEndObject();
     }
 
-    private static Sequence sequence(JsonIn root) {
-        root.requireFormat(FORMAT);
-        JsonIn inputsNode = root.field("inputs");
-        double[][] inputs = inputsNode.rows(false);
+    /** The keys of a sequence file; a target may be null (no error at that step), an input may not. */
+    record Keys(@JsonProperty(required = true) String format, @JsonProperty(required = true) List<JsonNode> inputs,
+                @JsonProperty(required = true) List<JsonNode> targets) {
+    }
+
+    private static Sequence sequence(InterchangeReader in) {
+        Keys keys = in.bind(Keys.class, FORMAT);
+        StrictBinding root = in.binding();
+        double[][] inputs = InterchangeReader.rows(root.at("inputs"), keys.inputs(), false);
         if (inputs.length == 0) {
-            throw inputsNode.error("a sequence needs at least one step");
+            throw root.at("inputs").error("a sequence needs at least one step");
         }
-        JsonIn targetsNode = root.field("targets");
-        double[][] targets = targetsNode.rows(true);
+        double[][] targets = InterchangeReader.rows(root.at("targets"), keys.targets(), true);
         if (targets.length != inputs.length) {
-            throw targetsNode.error("has " + targets.length + " entries, inputs has " + inputs.length
+            throw root.at("targets").error("has " + targets.length + " entries, inputs has " + inputs.length
                     + " (one target or null per step)");
         }
         try {

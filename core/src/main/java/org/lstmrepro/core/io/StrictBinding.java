@@ -39,28 +39,36 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * them: the known keys are spelled once, by the record); a component annotated
  * {@code @JsonProperty(required = true)} is a required key.
  *
- * <p>Three readings: {@link #strict} (configuration written by code, e.g. a parameter file's
+ * <p>Four readings: {@link #strict} (configuration written by code, e.g. a parameter file's
  * {@code config}: a null is an error), {@link #stored} (a record a program wrote, where null is a value:
- * "none") and {@link #yaml} (experiment files, written by hand: a number may be quoted, {@code "1e-3"},
+ * "none"), {@link #yaml} (experiment files, written by hand: a number may be quoted, {@code "1e-3"},
  * since YAML readers differ on such literals, and a key with an empty value, {@code null}, counts as
- * left out).
+ * left out) and {@link #interchange} (the interchange files of {@code docs/formats.md}: as strict, but
+ * keys the format does not define are ignored, so a later version of the format can add keys).
+ *
+ * <p>In the interchange reading, where a tensor's name may hold a dot, a key that is not a plain
+ * identifier is quoted in key paths: {@code tensors["output.bias"].values[1]}; experiment files keep
+ * the path as written, {@code models[0].notes.temporal-order-6a}.
  */
 public final class StrictBinding {
 
     private static final ObjectMapper STRICT = mapper(false);
     private static final ObjectMapper QUOTED_NUMBERS = mapper(true);
+    private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String path;
     private final BiFunction<String, String, RuntimeException> error;
     private final boolean yaml;
     private final boolean nullIsValue;
+    private final boolean ignoreUnknown;
 
     private StrictBinding(String path, BiFunction<String, String, RuntimeException> error, boolean yaml,
-                          boolean nullIsValue) {
+                          boolean nullIsValue, boolean ignoreUnknown) {
         this.path = path;
         this.error = error;
         this.yaml = yaml;
         this.nullIsValue = nullIsValue;
+        this.ignoreUnknown = ignoreUnknown;
     }
 
     /**
@@ -70,17 +78,22 @@ public final class StrictBinding {
      * @param error makes the exception for a (key path, problem) pair, e.g. one that names the file
      */
     public static StrictBinding strict(String path, BiFunction<String, String, RuntimeException> error) {
-        return new StrictBinding(path, error, false, false);
+        return new StrictBinding(path, error, false, false, false);
     }
 
     /** Binding of a record a program stored: as {@link #strict}, but a null is a value ("none"). */
     public static StrictBinding stored(String path, BiFunction<String, String, RuntimeException> error) {
-        return new StrictBinding(path, error, false, true);
+        return new StrictBinding(path, error, false, true, false);
     }
 
     /** Binding of a file written by hand: as {@link #strict}, but numbers may be quoted and null is absent. */
     public static StrictBinding yaml(String path, BiFunction<String, String, RuntimeException> error) {
-        return new StrictBinding(path, error, true, false);
+        return new StrictBinding(path, error, true, false, false);
+    }
+
+    /** Binding of an interchange file: as {@link #strict}, but keys no record declares are ignored, at every level. */
+    public static StrictBinding interchange(String path, BiFunction<String, String, RuntimeException> error) {
+        return new StrictBinding(path, error, false, false, true);
     }
 
     private static ObjectMapper mapper(boolean quotedNumbers) {
@@ -117,12 +130,12 @@ public final class StrictBinding {
 
     /** The binding of the value under {@code key} of this one. */
     public StrictBinding at(String key) {
-        return new StrictBinding(path.isEmpty() ? key : path + "." + key, error, yaml, nullIsValue);
+        return new StrictBinding(child(path, key, ignoreUnknown), error, yaml, nullIsValue, ignoreUnknown);
     }
 
     /** The binding of element {@code index} of this list. */
     public StrictBinding at(int index) {
-        return new StrictBinding(path + "[" + index + "]", error, yaml, nullIsValue);
+        return new StrictBinding(path + "[" + index + "]", error, yaml, nullIsValue, ignoreUnknown);
     }
 
     /** An error about the value at this path: {@code problem} after the path. */
@@ -151,12 +164,15 @@ public final class StrictBinding {
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!known.contains(field.getKey())) {
-                unknown.add("'" + field.getKey() + "'");
+                unknown.add(field.getKey());
             } else if (field.getValue().isNull()) {
                 nulls.add(field.getKey());
             }
         }
-        if (!unknown.isEmpty()) {
+        if (ignoreUnknown) {
+            object.remove(unknown);
+        } else if (!unknown.isEmpty()) {
+            unknown.replaceAll(k -> "'" + k + "'");
             throw error("unknown key" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
                     + " (known: " + String.join(", ", known) + ")");
         }
@@ -191,7 +207,11 @@ public final class StrictBinding {
         }
         ObjectMapper mapper = yaml ? QUOTED_NUMBERS : STRICT;
         try {
-            return mapper.readerFor(type).readValue(mapper.treeAsTokens(node));
+            var reader = mapper.readerFor(type);
+            if (ignoreUnknown) {
+                reader = reader.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            }
+            return reader.readValue(mapper.treeAsTokens(node));
         } catch (JsonMappingException e) {
             throw translate(node, pointer(e.getPath()), e);
         } catch (JsonProcessingException e) { // e.g. an integer beyond 32 bits, found by the tree's parser
@@ -222,11 +242,11 @@ public final class StrictBinding {
     private RuntimeException translate(JsonNode root, JsonPointer at, JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) { // inside a nested record; the top level is checked first
             JsonPointer parent = at.head() == null ? JsonPointer.empty() : at.head();
-            return error.apply(join(path, parent), "unknown key '" + u.getPropertyName() + "' (known: "
+            return error.apply(join(path, parent, ignoreUnknown), "unknown key '" + u.getPropertyName() + "' (known: "
                     + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).toList()) + ")");
         }
         JsonNode found = root.at(at);
-        String where = join(path, at);
+        String where = join(path, at, ignoreUnknown);
         if (found.isNull()) {
             return error.apply(where, "must not be null");
         }
@@ -292,15 +312,23 @@ public final class StrictBinding {
     }
 
     /** {@code config} + {@code /inputGateBiases/1} is {@code config.inputGateBiases[1]}. */
-    private static String join(String base, JsonPointer at) {
+    private static String join(String base, JsonPointer at, boolean quote) {
         StringBuilder s = new StringBuilder(base);
         for (JsonPointer p = at; p != null && !p.matches(); p = p.tail()) {
             if (p.getMatchingIndex() >= 0) {
                 s.append('[').append(p.getMatchingIndex()).append(']');
             } else {
-                s.append(s.length() == 0 ? "" : ".").append(p.getMatchingProperty());
+                s.replace(0, s.length(), child(s.toString(), p.getMatchingProperty(), quote));
             }
         }
         return s.toString();
+    }
+
+    /** {@code base} + {@code key}: {@code config.blocks}, or, if {@code quote}, {@code tensors["output.bias"]} for a key that is not plain. */
+    private static String child(String base, String key, boolean quote) {
+        if (quote && !PLAIN_KEY.matcher(key).matches()) {
+            return base + "[\"" + key + "\"]";
+        }
+        return base.isEmpty() ? key : base + "." + key;
     }
 }

@@ -35,14 +35,14 @@ class MalformedInputTest {
                 Arguments.of("unclosed array", "{\"a\": [1, 2}",
                         "line 1, column 12: not valid JSON: Unexpected close marker '}': expected ']' (for Array starting at [line: 1, column: 7])"),
                 Arguments.of("empty file", "", ": the file is empty"),
-                Arguments.of("root is an array", "[1, 2]", ": expected an object, found an array"),
+                Arguments.of("root is an array", "[1, 2]", ": expected an object, found a list"),
                 Arguments.of("no format", "{\"model\": \"rnn\"}", ": missing key 'format'"),
                 Arguments.of("wrong format", "{\"format\": \"lstm-repro/sequence/v1\"}",
                         ": format: expected \"lstm-repro/params/v1\", found \"lstm-repro/sequence/v1\""),
                 Arguments.of("format not a string", "{\"format\": 1}", ": format: expected a string, found the number 1"),
                 Arguments.of("model missing", "{\"format\": \"lstm-repro/params/v1\"}", ": missing key 'model'"),
                 Arguments.of("model wrong type", params("3", GOOD_TENSORS), ": model: expected a string, found the number 3"),
-                Arguments.of("tensors not an object", params("\"rnn\"", "[]"), ": tensors: expected an object, found an array"),
+                Arguments.of("tensors not an object", params("\"rnn\"", "[]"), ": tensors: expected an object, found a list"),
                 Arguments.of("shape missing", params("\"rnn\"", "{\"bias\": {\"values\": [1]}}"),
                         ": tensors.bias: missing key 'shape'"),
                 Arguments.of("values too short", params("\"rnn\"", "{\"bias\": {\"shape\": [2, 2], \"values\": [1, 2, 3]}}"),
@@ -50,15 +50,18 @@ class MalformedInputTest {
                 Arguments.of("three dimensions", params("\"rnn\"", "{\"w\": {\"shape\": [1, 1, 1], \"values\": [1]}}"),
                         ": tensors.w.shape: expected [n] or [rows, cols], found 3 dimensions"),
                 Arguments.of("fractional dimension", params("\"rnn\"", "{\"w\": {\"shape\": [1.5], \"values\": [1]}}"),
-                        ": tensors.w.shape[0]: expected a non-negative integer, found the number 1.5"),
+                        ": tensors.w.shape[0]: expected an integer, found the number 1.5"),
                 Arguments.of("negative dimension", params("\"rnn\"", "{\"w\": {\"shape\": [-1], \"values\": []}}"),
                         ": tensors.w.shape[0]: expected a non-negative integer, found the number -1"),
                 Arguments.of("string value, dotted name", params("\"rnn\"", "{\"output.bias\": {\"shape\": [2], \"values\": [1, \"2\"]}}"),
                         ": tensors[\"output.bias\"].values[1]: expected a number, found the string \"2\""),
                 Arguments.of("null value", params("\"rnn\"", "{\"b\": {\"shape\": [1], \"values\": [null]}}"),
-                        ": tensors.b.values[0]: expected a number, found null"),
+                        ": tensors.b.values[0]: must not be null"),
                 Arguments.of("overflowing number", params("\"rnn\"", "{\"b\": {\"shape\": [1], \"values\": [1e400]}}"),
                         ": tensors.b.values[0]: the number Infinity is outside the range of a double"),
+                Arguments.of("overflowing number in config", "{\"format\": \"lstm-repro/params/v1\", \"model\": \"rnn\","
+                        + " \"config\": {\"init\": {\"scales\": [1, -1e400]}}, \"tensors\": {}}",
+                        ": config.init.scales[1]: the number -Infinity is outside the range of a double"),
                 Arguments.of("NaN literal", params("\"rnn\"", "{\"b\": {\"shape\": [1], \"values\": [NaN]}}"),
                         "not valid JSON: Non-standard token 'NaN'"),
                 Arguments.of("duplicate key", "{\"format\": \"a\", \"format\": \"b\"}", "not valid JSON: Duplicate field 'format'"),
@@ -82,9 +85,9 @@ class MalformedInputTest {
                         ": targets: has 1 entries, inputs has 2 (one target or null per step)"),
                 Arguments.of("no steps", head + "\"inputs\": [], \"targets\": []}", ": inputs: a sequence needs at least one step"),
                 Arguments.of("target a number", head + "\"inputs\": [[1], [2]], \"targets\": [null, 1]}",
-                        ": targets[1]: expected an array, found the number 1"),
+                        ": targets[1]: expected a list of numbers, found the number 1"),
                 Arguments.of("null input", head + "\"inputs\": [null], \"targets\": [null]}",
-                        ": inputs[0]: expected an array, found null"),
+                        ": inputs[0]: must not be null"),
                 Arguments.of("targets missing", head + "\"inputs\": [[1]]}", ": missing key 'targets'"));
     }
 
@@ -104,6 +107,19 @@ class MalformedInputTest {
     void gradientFileWithRaggedOutputs() throws IOException {
         assertOneLineError("{\"format\": \"lstm-repro/gradient/v1\", \"model\": \"rnn\", \"rule\": \"bptt\", \"loss\": 1,"
                 + " \"outputs\": [[1], [1, 2]], \"gradients\": {}}", GradientFile::read, ": outputs[1]: has 2 numbers, outputs[0] has 1");
+    }
+
+    @Test
+    void gradientFileWithAnOverflowingLossOrANullOutput() throws IOException {
+        String head = "{\"format\": \"lstm-repro/gradient/v1\", \"model\": \"rnn\", \"rule\": \"bptt\", ";
+        assertOneLineError(head + "\"loss\": -1e999, \"outputs\": [[1]], \"gradients\": {}}", GradientFile::read,
+                ": loss: the number -Infinity is outside the range of a double");
+        assertOneLineError(head + "\"loss\": 1, \"outputs\": [[1], null], \"gradients\": {}}", GradientFile::read,
+                ": outputs[1]: must not be null");
+        assertOneLineError(head + "\"loss\": null, \"outputs\": [[1]], \"gradients\": {}}", GradientFile::read,
+                ": loss: must not be null");
+        assertOneLineError(head + "\"loss\": 1, \"outputs\": [[1]], \"gradients\": {\"w\": {\"shape\": [1], \"values\": [1e400]}}}",
+                GradientFile::read, ": gradients.w.values[0]: the number Infinity is outside the range of a double");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ModelConfigFileTest {
         assertThatThrownBy(() -> ModelConfigFile.read(file)).isInstanceOf(InterchangeFormatException.class)
                 .hasMessage(file + ": missing key 'config'");
         Files.writeString(file, "{\"model\": \"gru\", \"config\": [1]}");
-        assertThatThrownBy(() -> ModelConfigFile.read(file)).hasMessage(file + ": config: expected an object, found an array");
+        assertThatThrownBy(() -> ModelConfigFile.read(file)).hasMessage(file + ": config: expected an object, found a list");
         Files.writeString(file, "{\"model\": 3, ");
         assertThatThrownBy(() -> ModelConfigFile.read(file)).hasMessageContaining(file + ": line 1")
                 .hasMessageContaining("not valid JSON");

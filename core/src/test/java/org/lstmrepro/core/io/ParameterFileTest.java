@@ -90,7 +90,7 @@ class ParameterFileTest {
                   "config": {"inputSize": 2, "hiddenSize": 1, "lr": 1e-3, "variant": "vanilla", "big": 3000000000},
                   "tensors": {
                     "weight_ih": {"shape": [1, 2], "values": [0.5, -2]},
-                    "bias": {"values": [1E-2], "shape": [1]},
+                    "bias": {"values": [1E-2], "shape": [1], "note": "ignored here too"},
                     "output.bias": {"shape": [0], "values": []}
                   }
                 }
@@ -99,6 +99,7 @@ class ParameterFileTest {
         assertThat(c.model()).isEqualTo("rnn");
         assertThat(c.config()).containsExactly(Map.entry("inputSize", 2), Map.entry("hiddenSize", 1),
                 Map.entry("lr", 0.001), Map.entry("variant", "vanilla"), Map.entry("big", 3_000_000_000L));
+        assertThatThrownBy(() -> c.config().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(c.tensors()).containsExactly(
                 Map.entry("weight_ih", new Tensor(new int[] {1, 2}, new double[] {0.5, -2.0})),
                 Map.entry("bias", new Tensor(new int[] {1}, new double[] {0.01})),
