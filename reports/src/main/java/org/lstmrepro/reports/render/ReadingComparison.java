@@ -9,9 +9,10 @@ import org.lstmrepro.reports.analysis.Holm;
 import org.lstmrepro.reports.store.TrialRecord;
 
 /**
- * Readings of the 1997 network against the paper's (issue 8): on a task where some original1997 trials
- * set {@code weightGroups} (a reading or an ablation) and some do not (the paper as read), each reading
- * against the plain one on sequences to criterion. Two Mann-Whitney U tests, two-sided: on the solved
+ * Readings of the 1997 network against the paper's (issue 8): on a task where some original1997 arms
+ * change options of the paper's network (weight groups, gate biases, block shape, initial range: a reading
+ * or an ablation) and another arm does not (the paper as read), each such arm against its plain
+ * counterpart on sequences to criterion. Two Mann-Whitney U tests, two-sided: on the solved
  * trials only (exact when there are no ties), and on all trials with the unsolved ranked after every
  * solved one (a trial that did not meet the criterion within its budget needed more than the budget;
  * ties among the unsolved make this one the normal approximation). Holm's correction over the task's
@@ -26,27 +27,47 @@ final class ReadingComparison {
     private ReadingComparison() {
     }
 
-    /** The table, or empty when the task has no original1997 trials both with and without weight groups. */
+    /**
+     * The table, or empty when no original1997 arm of the task has a plain counterpart. An arm's counterpart
+     * (the paper as read, for that arm) is the other original1997 arm with the same learning rate whose
+     * model options are a strict subset of the arm's, the largest such: a reading that also sets the output
+     * unit is compared with the arm that sets only the output unit, a gate-bias ablation with the arm that
+     * does not change the biases.
+     */
     static Optional<Block.Table> of(Map<String, List<TrialRecord>> byModel) {
-        String baseline = null;
+        List<String> arms = byModel.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty() && isOriginal(e.getValue().get(0))).map(Map.Entry::getKey).toList();
         List<String> readings = new ArrayList<>();
-        for (var e : byModel.entrySet()) {
-            if (e.getValue().isEmpty() || !isOriginal(e.getValue().get(0))) {
-                continue;
+        List<String> baselines = new ArrayList<>();
+        for (String a : arms) {
+            TrialRecord first = byModel.get(a).get(0);
+            Map<?, ?> mine = options(first);
+            String baseline = null;
+            int size = -1;
+            for (String b : arms) {
+                TrialRecord other = byModel.get(b).get(0);
+                Map<?, ?> theirs = options(other);
+                // among equally large counterparts, one that takes the preset's learning rate (none given) wins
+                int score = 2 * theirs.size() + (other.spec().containsKey("learningRate") ? 0 : 1);
+                if (!b.equals(a) && other.learningRate() == first.learningRate() && theirs.size() < mine.size()
+                        && mine.entrySet().containsAll(theirs.entrySet()) && score > size) {
+                    baseline = b;
+                    size = score;
+                }
             }
-            if (weightGroups(e.getValue().get(0)) == null) {
-                baseline = baseline == null ? e.getKey() : baseline;
-            } else {
-                readings.add(e.getKey());
+            if (baseline != null) {
+                readings.add(a);
+                baselines.add(baseline);
             }
         }
-        if (baseline == null || readings.isEmpty()) {
+        if (readings.isEmpty()) {
             return Optional.empty();
         }
-        List<TrialRecord> base = byModel.get(baseline);
         double[] pLast = new double[readings.size()];
         List<List<String>> cells = new ArrayList<>();
         for (int i = 0; i < readings.size(); i++) {
+            String baseline = baselines.get(i);
+            List<TrialRecord> base = byModel.get(baseline);
             List<TrialRecord> mine = byModel.get(readings.get(i));
             double pSolved = uTest(Outcomes.sequencesToCriterion(mine), Outcomes.sequencesToCriterion(base));
             pLast[i] = uTest(unsolvedLast(mine), unsolvedLast(base));
@@ -65,8 +86,8 @@ final class ReadingComparison {
         return "original1997".equals(t.spec().get("model"));
     }
 
-    private static Object weightGroups(TrialRecord t) {
-        return t.spec().get("modelOptions") instanceof Map<?, ?> m ? m.get("weightGroups") : null;
+    private static Map<?, ?> options(TrialRecord t) {
+        return t.spec().get("modelOptions") instanceof Map<?, ?> m ? m : Map.of();
     }
 
     /** Sequences to criterion, unsolved trials as +infinity (ranked after every solved trial). */

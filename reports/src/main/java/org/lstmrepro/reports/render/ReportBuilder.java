@@ -122,8 +122,10 @@ final class ReportBuilder {
         });
         ReadingComparison.of(task.byModel()).ifPresent(table -> {
             blocks.add(new Block.Heading(3, "Readings of the 1997 network against the paper's"));
-            blocks.add(new Block.Paragraph("Trials of the 1997 LSTM that change groups of its weights (`weightGroups`: a "
-                    + "reading of the paper, or an ablation) against the trials that do not (the paper as read). Mann-Whitney U, "
+            blocks.add(new Block.Paragraph("Arms of the 1997 LSTM that change options of the paper's network (a reading "
+                    + "of the paper, or an ablation: weight groups, gate biases, block shape, initial range) against their "
+                    + "plain counterpart (the arm with the same learning rate whose options are the largest strict subset of "
+                    + "theirs: the paper as read). Mann-Whitney U, "
                     + "two-sided, on sequences to criterion: over the solved trials (exact without ties), and over all "
                     + "trials with the unsolved ranked after every solved one (normal approximation when the unsolved tie); "
                     + "Holm's correction over this task's comparisons."));

@@ -87,4 +87,96 @@ class GreffStudyTest {
         assertThat(mom.x()[0]).isCloseTo(0.99, within(1e-12));
         assertThat(mom.x()[mom.x().length - 1]).isCloseTo(0, within(1e-12));
     }
+
+    @Test
+    void pairsEachTrialWithTheBaselinesTrialOfTheSameDrawAndTestsWithTheSignedRankTest() {
+        List<StudyTrial> trials = new ArrayList<>();
+        double[] npDiffs = {0.1, -0.2, 0.3, -0.4, 0.5, -0.6};
+        for (int i = 0; i < 10; i++) {
+            double[] draw = {1e-5 * (i + 1), 0.9};
+            trials.add(new StudyTrial("vanilla", 1, 5, draw));
+            trials.add(new StudyTrial("vanilla:NFG", 1, 5 + 0.1 * (i + 1), draw));
+            if (i < npDiffs.length) {
+                trials.add(new StudyTrial("vanilla:NP", 1, 5 + npDiffs[i], draw));
+            }
+        }
+        trials.add(new StudyTrial("vanilla:NFG", 1, 9, new double[] {0.5, 0.5})); // no vanilla twin
+        trials.add(new StudyTrial("vanilla:NP", Double.NaN, Double.NaN, new double[] {1e-5 * 9, 0.9})); // no result
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla",
+                Map.of("vanilla:NFG", "variants", "vanilla:NP", "variants"), DIMS, Set.of(), 1);
+
+        GreffStudy.PairedComparison nfg = s.paired().get(0);
+        assertThat(nfg.model()).isEqualTo("vanilla:NFG");
+        assertThat(nfg.pairs()).isEqualTo(10);
+        assertThat(nfg.unpaired()).isEqualTo(1);
+        assertThat(nfg.worse()).isEqualTo(10);
+        assertThat(nfg.medianDifference()).isCloseTo(0.55, within(1e-12));
+        // by hand: every difference positive, W+ = 55 is the largest of 2^10 equally likely sign patterns
+        assertThat(nfg.wilcoxonP()).isCloseTo(2.0 / 1024, within(1e-12));
+
+        GreffStudy.PairedComparison np = s.paired().get(1);
+        assertThat(np.pairs()).isEqualTo(6);
+        assertThat(np.unpaired()).isEqualTo(1);
+        assertThat(np.worse()).isEqualTo(3);
+        assertThat(np.medianDifference()).isCloseTo(-0.05, within(1e-12));
+        // by hand: ranks 1..6, W+ = 1 + 3 + 5 = 9; 27 of the 64 subsets of {1..6} sum to at most 9
+        assertThat(np.wilcoxonP()).isCloseTo(2 * 27 / 64.0, within(1e-12));
+        // Holm over the two: max(2 * 2/1024, 0.84375) for NP, 2 * 2/1024 for NFG
+        assertThat(nfg.holmP()).isCloseTo(4.0 / 1024, within(1e-12));
+        assertThat(np.holmP()).isCloseTo(0.84375, within(1e-12));
+    }
+
+    @Test
+    void makesNoSignedRankTestOnTooFewPairs() {
+        List<StudyTrial> trials = new ArrayList<>();
+        for (int i = 0; i < GreffStudy.MIN_PAIRS - 1; i++) {
+            double[] draw = {1e-5 * (i + 1), 0.9};
+            trials.add(new StudyTrial("vanilla", 1, 5, draw));
+            trials.add(new StudyTrial("gru", 1, 4, draw));
+        }
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla", Map.of(), DIMS, Set.of(), 1);
+        assertThat(s.paired().get(0).pairs()).isEqualTo(GreffStudy.MIN_PAIRS - 1);
+        assertThat(s.paired().get(0).wilcoxonP()).isNaN();
+        assertThat(s.paired().get(0).holmP()).isNaN();
+    }
+
+    @Test
+    void aBalancedSignedRankStatisticGivesPOne() {
+        // ranks 1..7 sum to 28; the positive ones {1, 6, 7} and the negative ones {2, 3, 4, 5} both sum to 14
+        double[] diffs = {0.1, -0.2, -0.3, -0.4, -0.5, 0.6, 0.7};
+        List<StudyTrial> trials = new ArrayList<>();
+        for (int i = 0; i < diffs.length; i++) {
+            double[] draw = {1e-5 * (i + 1), 0.9};
+            trials.add(new StudyTrial("vanilla", 1, 5, draw));
+            trials.add(new StudyTrial("vanilla:NP", 1, 5 + diffs[i], draw));
+        }
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla", Map.of(), DIMS, Set.of(), 1);
+        assertThat(s.paired().get(0).wilcoxonP()).isEqualTo(1.0);
+    }
+
+    @Test
+    void pairsAModelWithoutAHyperparameterOnTheOnesItHas() {
+        List<StudyTrial> trials = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            trials.add(new StudyTrial("vanilla", 1, 5, new double[] {1e-5 * (i + 1), 20 + i}));
+            trials.add(new StudyTrial("original1997", 1, 6, new double[] {1e-5 * (i + 1), Double.NaN}));
+        }
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla", Map.of(), DIMS, Set.of(), 1);
+        assertThat(s.paired().get(0).pairs()).isEqualTo(8);
+        assertThat(s.paired().get(0).worse()).isEqualTo(8);
+    }
+
+    @Test
+    void takesTenPercentButAtLeastThreeBestTrials() {
+        List<StudyTrial> trials = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            trials.add(new StudyTrial("vanilla", i, i, new double[] {1e-5, 0.9}));
+            if (i < 20) {
+                trials.add(new StudyTrial("gru", i, i, new double[] {1e-5, 0.9}));
+            }
+        }
+        GreffStudy s = GreffStudy.analyse(trials, "vanilla", Map.of(), DIMS, Set.of(), 1);
+        assertThat(s.models().get(0).bestTest()).containsExactly(0, 1, 2, 3, 4); // 10 % of 50
+        assertThat(s.models().get(1).bestTest()).containsExactly(0, 1, 2); // 10 % of 20 is 2: at least 3
+    }
 }

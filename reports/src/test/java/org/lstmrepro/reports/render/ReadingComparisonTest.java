@@ -42,6 +42,26 @@ class ReadingComparisonTest {
     }
 
     @Test
+    void eachArmIsComparedWithItsLargestPlainCounterpart() {
+        Map<String, List<TrialRecord>> byModel = new LinkedHashMap<>();
+        byModel.put("gates", List.of(withOptions("gates", Map.of("outputActivation", "linear", "inputGateBiases", List.of(-2, -4)), 1),
+                withOptions("gates", Map.of("outputActivation", "linear", "inputGateBiases", List.of(-2, -4)), 2)));
+        byModel.put("bare", List.of(withOptions("bare", Map.of(), 1), withOptions("bare", Map.of(), 2)));
+        byModel.put("paper", List.of(withOptions("paper", Map.of("outputActivation", "linear"), 1),
+                withOptions("paper", Map.of("outputActivation", "linear"), 2)));
+        Block.Table table = ReadingComparison.of(byModel).orElseThrow();
+        // gates against paper (not bare, not the first plain arm); paper against bare
+        assertThat(table.rows()).extracting(r -> r.get(0) + " vs " + r.get(1))
+                .containsExactly("`gates` vs `paper`", "`paper` vs `bare`");
+    }
+
+    private static TrialRecord withOptions(String label, Map<String, Object> options, long seed) {
+        Map<String, Object> spec = Map.of("model", "original1997", "task", "adding", "modelOptions", options, "seed", seed);
+        return new TrialRecord(label + seed, "e", "adding(length=500)", label, spec, Map.of("learningRate", 0.5),
+                RunStatus.SOLVED, 1000 * seed, 0, 2560, 1e-4, 0.5, seed, 1.0, List.of(), null, "c");
+    }
+
+    @Test
     void noTableWithoutAPlainNetworkOrWithoutAReading() {
         assertThat(ReadingComparison.of(Map.of("paper", List.of(trial("paper", null, 1, true, 1000))))).isEmpty();
         assertThat(ReadingComparison.of(Map.of("r", List.of(trial("r", "no-biases", 1, true, 1000))))).isEmpty();
