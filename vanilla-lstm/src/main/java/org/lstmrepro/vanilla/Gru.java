@@ -44,11 +44,7 @@ public final class Gru extends LayerNetwork<Gru.GruTrajectory> {
         this.config = config;
         this.biasIh = parameters.add(Parameter.vector(BIAS_IH, 3 * nH));
         this.biasHh = parameters.add(Parameter.vector(BIAS_HH, 3 * nH));
-        addOutputLayer(config.outputSize(), config.outputUnits());
-        Initialiser init = new Initialiser(config.initialisation(), random);
-        init.draw(weightIh);
-        init.drawRecurrent(weightHh);
-        output.initialise(init);
+        addOutputLayerAndDraw(config, random);
     }
 
     public BaselineConfig config() {
@@ -58,11 +54,6 @@ public final class Gru extends LayerNetwork<Gru.GruTrajectory> {
     @Override
     public String modelId() {
         return MODEL_ID;
-    }
-
-    @Override
-    public int carrySize() {
-        return nH;
     }
 
     /** W_hr, W_hz, W_hn: the blocks of {@code weight_hh}, stacked r, z, n (PyTorch nn.GRU names). */

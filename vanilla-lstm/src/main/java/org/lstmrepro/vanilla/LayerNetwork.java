@@ -8,6 +8,7 @@ import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
 import org.lstmrepro.core.param.Parameter;
 import org.lstmrepro.core.param.ParameterSet;
+import org.lstmrepro.core.random.RandomStream;
 
 /**
  * What the networks of this module ({@link VanillaLstm} and its variants, {@link Gru},
@@ -69,6 +70,25 @@ abstract class LayerNetwork<T extends LayerTrajectory> implements BatchBpttNetwo
     /** Adds the output layer's parameters, after the subclass's own. */
     final void addOutputLayer(int outputSize, OutputUnits units) {
         this.output = new OutputLayer(parameters, nH, outputSize, units);
+    }
+
+    /**
+     * For the baselines (GRU, simple RNN): adds the output layer and draws the weights in the one order
+     * their results depend on, W_ih, then W_hh (recurrent initialisation), then the output layer; the
+     * biases stay 0.
+     */
+    final void addOutputLayerAndDraw(BaselineConfig config, RandomStream random) {
+        addOutputLayer(config.outputSize(), config.outputUnits());
+        Initialiser init = new Initialiser(config.initialisation(), random);
+        init.draw(weightIh);
+        init.drawRecurrent(weightHh);
+        output.initialise(init);
+    }
+
+    /** The carry between backward steps: one row of H (the baselines); the LSTM carries more. */
+    @Override
+    public int carrySize() {
+        return nH;
     }
 
     /** A trajectory for up to {@code rows} sequences of up to {@code capacity} steps. */

@@ -33,11 +33,7 @@ public final class SimpleRnn extends LayerNetwork<SimpleRnn.RnnTrajectory> {
         super(required(config, "a simple RNN").inputSize(), config.hiddenSize(), 1);
         this.config = config;
         this.bias = parameters.add(Parameter.vector(BIAS, nH));
-        addOutputLayer(config.outputSize(), config.outputUnits());
-        Initialiser init = new Initialiser(config.initialisation(), random);
-        init.draw(weightIh);
-        init.drawRecurrent(weightHh);
-        output.initialise(init);
+        addOutputLayerAndDraw(config, random);
     }
 
     public BaselineConfig config() {
@@ -47,11 +43,6 @@ public final class SimpleRnn extends LayerNetwork<SimpleRnn.RnnTrajectory> {
     @Override
     public String modelId() {
         return MODEL_ID;
-    }
-
-    @Override
-    public int carrySize() {
-        return nH;
     }
 
     @Override
