@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.TTest;
@@ -197,20 +200,25 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
     }
 
     private static List<Comparison> holm(List<Comparison> comparisons) {
+        return holmByFamily(comparisons, Comparison::family, Comparison::welchP, (c, adjusted) -> new Comparison(c.model(),
+                c.family(), c.n(), c.nBaseline(), c.mean(), c.meanBaseline(), c.welchP(), adjusted));
+    }
+
+    /** Holm's correction of each item's p-value within its family, the items in the order given. */
+    private static <C> List<C> holmByFamily(List<C> items, Function<C, String> family, ToDoubleFunction<C> p,
+                                            BiFunction<C, Double, C> withAdjusted) {
         Map<String, List<Integer>> byFamily = new LinkedHashMap<>();
-        for (int i = 0; i < comparisons.size(); i++) {
-            byFamily.computeIfAbsent(comparisons.get(i).family(), f -> new ArrayList<>()).add(i);
+        for (int i = 0; i < items.size(); i++) {
+            byFamily.computeIfAbsent(family.apply(items.get(i)), f -> new ArrayList<>()).add(i);
         }
-        Comparison[] out = comparisons.toArray(new Comparison[0]);
+        List<C> out = new ArrayList<>(items);
         byFamily.values().forEach(idx -> {
-            double[] adjusted = Holm.adjust(idx.stream().mapToDouble(i -> comparisons.get(i).welchP()).toArray());
+            double[] adjusted = Holm.adjust(idx.stream().mapToDouble(i -> p.applyAsDouble(items.get(i))).toArray());
             for (int k = 0; k < idx.size(); k++) {
-                Comparison c = out[idx.get(k)];
-                out[idx.get(k)] = new Comparison(c.model(), c.family(), c.n(), c.nBaseline(), c.mean(),
-                        c.meanBaseline(), c.welchP(), adjusted[k]);
+                out.set(idx.get(k), withAdjusted.apply(items.get(idx.get(k)), adjusted[k]));
             }
         });
-        return Arrays.asList(out);
+        return out;
     }
 
     private static PairedComparison pair(List<StudyTrial> model, List<StudyTrial> baseline, String name, String family) {
@@ -264,20 +272,9 @@ public record GreffStudy(List<ModelSummary> models, List<Comparison> comparisons
     }
 
     private static List<PairedComparison> holmPaired(List<PairedComparison> paired) {
-        Map<String, List<Integer>> byFamily = new LinkedHashMap<>();
-        for (int i = 0; i < paired.size(); i++) {
-            byFamily.computeIfAbsent(paired.get(i).family(), f -> new ArrayList<>()).add(i);
-        }
-        PairedComparison[] out = paired.toArray(new PairedComparison[0]);
-        byFamily.values().forEach(idx -> {
-            double[] adjusted = Holm.adjust(idx.stream().mapToDouble(i -> paired.get(i).wilcoxonP()).toArray());
-            for (int k = 0; k < idx.size(); k++) {
-                PairedComparison c = out[idx.get(k)];
-                out[idx.get(k)] = new PairedComparison(c.model(), c.family(), c.pairs(), c.unpaired(),
-                        c.medianDifference(), c.worse(), c.wilcoxonP(), adjusted[k]);
-            }
-        });
-        return Arrays.asList(out);
+        return holmByFamily(paired, PairedComparison::family, PairedComparison::wilcoxonP, (c, adjusted) ->
+                new PairedComparison(c.model(), c.family(), c.pairs(), c.unpaired(), c.medianDifference(), c.worse(),
+                        c.wilcoxonP(), adjusted));
     }
 
     private static double mean(double[] v) {
