@@ -97,7 +97,7 @@ public final class Gru extends LayerNetwork<Gru.GruTrajectory> {
         int active = tr.store.active(t);
         DMatrixRMaj gates = tr.gates.at(t);      // first W_ih x, then (in place) r, z, n
         DMatrixRMaj netH = RowOps.rows(tr.netH, active);
-        BatchProducts.multTransB(tr.hPrev(t), weightHh.valueMatrix(), netH);   // W_h* h_{t-1}
+        tr.sequence.recurrent(tr.hPrev(t), weightHh.valueMatrix(), netH, false);   // W_h* h_{t-1}
         double[] bi = biasIh.value();
         double[] bh = biasHh.value();
         double[] hPrev = tr.hPrev(t).data;

@@ -196,6 +196,7 @@ abstract class LayerNetwork<T extends LayerTrajectory> implements BatchBpttNetwo
     final void beginStep(T tr, int t, double[] inputs, int active) {
         RowOps.checkBatchInputs(inputs, active, nIn, t);
         tr.store.beginForward(t, active);
+        tr.sequence.singleStep();
         DMatrixRMaj x = tr.x.at(t);
         System.arraycopy(inputs, 0, x.data, 0, active * nIn);
         tr.sequence.projectStep(x, weightIh.valueMatrix(), netInput(tr, t));
@@ -207,6 +208,7 @@ abstract class LayerNetwork<T extends LayerTrajectory> implements BatchBpttNetwo
         for (int t = from; t < to; t++) {
             RowOps.checkInput(inputs[t], nIn, t);
         }
+        tr.sequence.beginChunk(weightHh.valueMatrix());
         for (int start = from; start < to; start += SequenceBuffers.MAX_ROWS) {
             int end = Math.min(to, start + SequenceBuffers.MAX_ROWS);
             tr.sequence.project(inputs, null, start, end, weightIh.valueMatrix());
@@ -222,6 +224,7 @@ abstract class LayerNetwork<T extends LayerTrajectory> implements BatchBpttNetwo
         for (int t = from; t < to; t++) {
             RowOps.checkBatchInputs(stepInputs[t], active[t], nIn, t);
         }
+        tr.sequence.beginChunk(weightHh.valueMatrix());
         int start = from;
         while (start < to) {
             int end = start + 1;                                  // steps up to MAX_ROWS rows, at least one

@@ -1,6 +1,7 @@
 package org.lstmrepro.vanilla;
 
 import org.ejml.data.DMatrixRMaj;
+import org.lstmrepro.core.math.Kernels;
 
 /**
  * What a trajectory keeps to run the time-independent products of a whole chunk of steps at once
@@ -8,6 +9,12 @@ import org.ejml.data.DMatrixRMaj;
  * row and their projections {@code W x_t}; during a backward pass, each visited step's net-input
  * errors and sources (x_t, h_{t-1}), packed in the order visited, for the weight gradients
  * {@code δW += Δᵀ X}, {@code δR += Δᵀ H₋₁} at its end.
+ *
+ * <p>When the products run on SIMD lanes ({@link Kernels#vectorised()}), a chunk also keeps the
+ * transposes of the weights it reads, {@code Wᵀ} and {@code Rᵀ}, made once per chunk, so that the
+ * lanes run over adjacent net inputs ({@link Kernels#mult}); a single step ({@link #projectStep},
+ * {@link #singleStep}) reads the weights as they are ({@link Kernels#multTransB}). Both give the same
+ * bits, so a step's values do not depend on the path.
  *
  * <p>The arrays hold up to {@link #MAX_ROWS} rows (more only when one step has more rows), grown
  * (at least twofold) when first needed and then reused: no allocation in steady state.
@@ -33,6 +40,11 @@ final class SequenceBuffers {
     private int[] rowStart = new int[0];
     private int from;
     private int to;
+
+    private double[] weightIhT = new double[0];
+    private double[] weightHhT = new double[0];
+    /** Whether {@link #weightHhT} holds the recurrent weights of the chunk being run forward. */
+    private boolean recurrentTransposed;
 
     private double[] inputErrors = new double[0];
     private double[] recurrentErrors = new double[0];
@@ -70,7 +82,13 @@ final class SequenceBuffers {
             int rows = rowStart[t - from + 1] - rowStart[t - from];
             System.arraycopy(stepInputs[t], 0, xs, rowStart[t - from] * nIn, rows * nIn);
         }
-        SequenceProducts.multTransB(xs, n, nIn, weightIh.data, width, projections);
+        if (Kernels.vectorised()) {
+            weightIhT = room(weightIhT, width * nIn);
+            Kernels.transpose(weightIh.data, width, nIn, weightIhT);
+            Kernels.mult(xs, weightIhT, projections, n, nIn, width, false);
+        } else {
+            Kernels.multTransB(xs, n, nIn, weightIh.data, width, projections, false);
+        }
         this.from = from;
         this.to = to;
     }
@@ -86,7 +104,42 @@ final class SequenceBuffers {
 
     /** {@code net = x Wᵀ} for the rows of one step, with the same arithmetic as {@link #project}. */
     void projectStep(DMatrixRMaj x, DMatrixRMaj weightIh, DMatrixRMaj net) {
-        SequenceProducts.multTransB(x.data, x.numRows, nIn, weightIh.data, width, net.data);
+        Kernels.multTransB(x.data, x.numRows, nIn, weightIh.data, width, net.data, false);
+    }
+
+    /**
+     * Starts a chunk of steps run forward with the recurrent weights {@code weightHh} [GH, H] (unchanged
+     * until the chunk ends): keeps their transpose when the products run on SIMD lanes.
+     */
+    void beginChunk(DMatrixRMaj weightHh) {
+        recurrentTransposed = Kernels.vectorised();
+        if (recurrentTransposed) {
+            weightHhT = room(weightHhT, weightHh.getNumElements());
+            Kernels.transpose(weightHh.data, weightHh.numRows, weightHh.numCols, weightHhT);
+        }
+    }
+
+    /** Starts a single step: the recurrent product reads the weights as they are. */
+    void singleStep() {
+        recurrentTransposed = false;
+    }
+
+    /**
+     * {@code net (+)= h Rᵀ} for the rows of h, R = {@code weightHh} [GH, H] (the weights of the chunk
+     * begun by {@link #beginChunk}, or of a {@link #singleStep}); with {@code add} added to net.
+     */
+    void recurrent(DMatrixRMaj h, DMatrixRMaj weightHh, DMatrixRMaj net, boolean add) {
+        int rows = h.numRows;
+        int gh = weightHh.numRows;
+        if (h.numCols != weightHh.numCols || net.numRows != rows || net.numCols != gh) {
+            throw new IllegalArgumentException("matrix shapes do not fit: h " + rows + "x" + h.numCols + ", R "
+                    + gh + "x" + weightHh.numCols + ", net " + net.numRows + "x" + net.numCols);
+        }
+        if (recurrentTransposed) {
+            Kernels.mult(h.data, weightHhT, net.data, rows, nH, gh, add);
+        } else {
+            Kernels.multTransB(h.data, rows, nH, weightHh.data, gh, net.data, add);
+        }
     }
 
     /**

@@ -77,7 +77,7 @@ public final class SimpleRnn extends LayerNetwork<SimpleRnn.RnnTrajectory> {
     void recurrentStep(RnnTrajectory tr, int t) {
         int active = tr.store.active(t);
         DMatrixRMaj hNow = tr.h.at(t);                                           // a = W_ih x_t
-        BatchProducts.multAddTransB(tr.hPrev(t), weightHh.valueMatrix(), hNow); // a += W_hh h_{t-1}
+        tr.sequence.recurrent(tr.hPrev(t), weightHh.valueMatrix(), hNow, true); // a += W_hh h_{t-1}
         RowOps.addToEveryRow(bias.value(), hNow);                                // a += b
         double[] hv = hNow.data;
         for (int k = 0; k < active * nH; k++) {

@@ -260,7 +260,7 @@ public final class VanillaLstm extends LayerNetwork<LstmTrajectory> implements C
     private void forwardKernel(LstmTrajectory tr, int t, DMatrixRMaj yPrev, DMatrixRMaj cPeep, DMatrixRMaj actPrev) {
         int rows = tr.store.active(t);
         DMatrixRMaj a = tr.act.at(t);           // first the net inputs (a = W x_t), then (in place) the activations
-        BatchProducts.multAddTransB(yPrev, weightHh.valueMatrix(), a);    // a += R y_{t-1}
+        tr.sequence.recurrent(yPrev, weightHh.valueMatrix(), a, true);     // a += R y_{t-1}
         RowOps.addToEveryRow(bias.value(), a);                                // a += b
         if (cell.fullGateRecurrence()) {
             DMatrixRMaj gates = RowOps.rows(tr.gatesPrev, rows);

@@ -22,6 +22,7 @@ public final class BenchTable {
         BenchSettings s = report.settings();
         b.append(String.format(Locale.ROOT, "suite %s on %s processors (%s), %s%n", report.suite().id(),
                 report.machine().get("availableProcessors"), report.machine().get("cpu"), report.machine().get("java")));
+        b.append(String.format(Locale.ROOT, "matrix kernels: %s%n", report.machine().get("kernels")));
         b.append(String.format(Locale.ROOT, "%d timed repetitions of about %.2f s after %.1f s of warm-up;"
                 + " median [min, max] over the repetitions%n%n", s.repetitions(), s.repetitionSeconds(), s.warmupSeconds()));
         b.append(String.format(Locale.ROOT, "%-28s %9s %21s %7s %11s %9s %12s %10s %8s %10s%n", "case", "ns/step",

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.lstmrepro.core.math.Kernels;
+
 /**
  * Where a benchmark ran: processors, JVM and (on Linux) the CPU model, for the record of a result.
  */
@@ -21,6 +23,7 @@ public final class Machine {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        m.put("kernels", Kernels.path());
         return m;
     }
 

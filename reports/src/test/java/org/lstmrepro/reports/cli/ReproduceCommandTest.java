@@ -132,7 +132,7 @@ class ReproduceCommandTest {
             CliRun r = CliRun.of("slurm-script", "hochreiter1997", "--shards", "8", "--time", "02:00:00", "--cpus", "1",
                     "--out", out.toString());
             assertThat(r.status()).as(r.err()).isZero();
-            String java = "java -jar " + out.resolve("lstm-repro.jar");
+            String java = "java --add-modules jdk.incubator.vector -jar " + out.resolve("lstm-repro.jar");
             assertThat(r.outLines()).contains("#!/bin/bash", "#SBATCH --array=1-8", "#SBATCH --cpus-per-task=1",
                     "#SBATCH --time=02:00:00", "#SBATCH --output=" + out.resolve("logs") + "/hochreiter1997-%A_%a.log",
                     "#   " + java + " merge " + out + " " + out + "/shards/*/",
