@@ -20,9 +20,25 @@ record TaskEntry(String path, String id, Map<String, String> settings, Long budg
         settings = Collections.unmodifiableMap(new TreeMap<>(settings));
     }
 
-    /** The report's row label: the id and the settings given, e.g. {@code adding(length=100)}. */
+    /** The id and the settings given, e.g. {@code adding(length=100)}: names the entry in messages. */
     String label() {
-        return settings.isEmpty() ? id : settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return written(settings);
+    }
+
+    /**
+     * The report's row label: the id and those settings given that the task keeps in its own settings
+     * (the trial key's): a setting given at a default the task leaves out of its key (e.g. Experiment 2c's
+     * {@code criterion: successive}) is left out here too, so trials with one key share one label whether
+     * the file wrote the default or not.
+     */
+    String label(Map<String, String> taskSettings) {
+        Map<String, String> shown = new TreeMap<>(settings);
+        shown.keySet().retainAll(taskSettings.keySet());
+        return written(shown);
+    }
+
+    private String written(Map<String, String> shown) {
+        return shown.isEmpty() ? id : shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ", id + "(", ")"));
     }
 }

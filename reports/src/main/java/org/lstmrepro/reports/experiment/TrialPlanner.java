@@ -95,7 +95,7 @@ public final class TrialPlanner {
                     }
                     String modelLabel = model.label() != null ? model.label()
                             : model.model() + "/" + trial.settings().get("rule");
-                    cells.add(new Cell(spec, trial.task(), task.label(), modelLabel, origin, model.notes().get(task.id()),
+                    cells.add(new Cell(spec, trial.task(), task.label(trial.task().settings()), modelLabel, origin, model.notes().get(task.id()),
                             taskIndex, pointIndex++));
                 }
             }

@@ -57,6 +57,23 @@ class TrialPlannerTest {
     }
 
     @Test
+    void aDefaultTheTaskKeepsOutOfItsKeyStaysOutOfTheLabel() {
+        // Experiment 2c's criterion: 'successive' (the default) is not in the task's settings, so the trial
+        // is the one written before the setting existed, under that trial's label
+        List<PlannedTrial> both = plan("""
+                name: t
+                tasks: [{id: long-lag-2c, settings: {q: 50, p: 50, criterion: [successive, average]}}]
+                models: [{model: original1997}]
+                """);
+        PlannedTrial before = plan("name: u\ntasks: [{id: long-lag-2c, settings: {q: 50, p: 50}}]\n"
+                + "models: [{model: original1997}]\n").get(0);
+        assertThat(both).extracting(PlannedTrial::taskLabel)
+                .containsExactly("long-lag-2c(p=50, q=50)", "long-lag-2c(criterion=average, p=50, q=50)");
+        assertThat(both.get(0).key()).isEqualTo(before.key());
+        assertThat(both.get(0).taskLabel()).isEqualTo(before.taskLabel());
+    }
+
+    @Test
     void aRandomSearchDrawsTheSameValuesFromTheSameSeedInsideTheRange() {
         String file = """
                 name: r
