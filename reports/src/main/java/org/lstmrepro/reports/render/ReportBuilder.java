@@ -181,7 +181,7 @@ final class ReportBuilder {
                 + "which biases b down when the longest lags lose trials."));
         List<List<String>> rows = new ArrayList<>();
         for (ScalingLaw f : fits) {
-            rows.add(List.of(f.model(), f.task(), f.measure(),
+            rows.add(List.of(f.model(), f.taskLabel(), f.measure(),
                     f.setting() + " = " + f.lengths().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                     Integer.toString(f.points()), Integer.toString(f.missing()), String.format(java.util.Locale.ROOT, "%.2f", f.exponent()),
                     Double.isNaN(f.halfWidth()) ? Format.NONE : String.format(java.util.Locale.ROOT, "%.2f – %.2f",
@@ -190,20 +190,23 @@ final class ReportBuilder {
         blocks.add(new Block.Table(List.of("model", "task", "measure", "lengths", "trials", "left out", "exponent b",
                 "95 % interval"), rows));
         Map<String, List<ScalingLaw>> byTask = fits.stream().collect(Collectors.groupingBy(
-                f -> f.task() + "|" + f.setting(), java.util.TreeMap::new, Collectors.toList()));
+                f -> f.taskLabel() + "|" + f.setting(), java.util.TreeMap::new, Collectors.toList()));
+        Map<TrialRecord, String> labels = ScalingLaw.taskLabels(trials);
         byTask.forEach((key, taskFits) -> {
             String task = taskFits.get(0).task();
+            String taskLabel = taskFits.get(0).taskLabel();
             String setting = taskFits.get(0).setting();
+            List<TrialRecord> variant = trials.stream().filter(t -> labels.get(t).equals(taskLabel)).toList();
             List<double[]> paper = papers.all().stream()
                     .filter(r -> r.task().equals(task) && r.taskSettings().containsKey(setting)
                             && r.model().equals("original1997"))
                     .filter(r -> !setting.equals("q") || r.taskSettings().get("q").equals(r.taskSettings().get("p")))
                     .map(r -> new double[] {Double.parseDouble(r.taskSettings().get(setting)), r.sequences()}).toList();
-            ScalingChart.of(task, setting, taskFits, trials, colours, paper).ifPresent(c -> {
-                String name = names.name(task + "-" + setting, "scaling");
+            ScalingChart.of(task, taskLabel, setting, taskFits, variant, colours, paper).ifPresent(c -> {
+                String name = names.name(taskLabel + "-" + setting, "scaling");
                 Path file = out.resolve(name);
                 figures.addAll(ChartFiles.write(c, file));
-                blocks.add(new Block.Figure(name, "Training sequences against " + setting + " on `" + task + "`, log-log: "
+                blocks.add(new Block.Figure(name, "Training sequences against " + setting + " on `" + taskLabel + "`, log-log: "
                         + "circles sequences to criterion, diamonds plateau ends, one per trial; lines the fitted power laws "
                         + "(solid: criterion, dashed: plateau end); black crosses the paper's means."));
             });

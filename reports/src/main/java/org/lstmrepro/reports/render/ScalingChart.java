@@ -23,13 +23,13 @@ final class ScalingChart {
     private ScalingChart() {
     }
 
-    static Optional<XYChart> of(String task, String setting, List<ScalingLaw> fits, List<TrialRecord> trials,
-                                Map<String, Color> colours, List<double[]> paper) {
+    static Optional<XYChart> of(String task, String taskLabel, String setting, List<ScalingLaw> fits,
+                                List<TrialRecord> trials, Map<String, Color> colours, List<double[]> paper) {
         if (fits.isEmpty()) {
             return Optional.empty();
         }
         XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
-                .title("Training time against lag: " + task)
+                .title("Training time against lag: " + taskLabel)
                 .xAxisTitle(setting + " (log scale)").yAxisTitle("training sequences (log scale)").build();
         Charts.style(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true);

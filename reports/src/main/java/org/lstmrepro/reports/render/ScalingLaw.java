@@ -21,6 +21,8 @@ import org.lstmrepro.reports.store.TrialRecord;
  *
  * @param model     the model label
  * @param task      the task id
+ * @param taskLabel the task id with the settings, other than the lengths, that tell apart trials of that
+ *                  task in the same store (e.g. Experiment 2c's {@code criterion=average}): one fit each
  * @param setting   the length setting fitted over
  * @param measure   what y is
  * @param lengths   the distinct lengths with at least one point
@@ -30,11 +32,13 @@ import org.lstmrepro.reports.store.TrialRecord;
  * @param halfWidth half the 95 % confidence interval of b (NaN with fewer than 3 points)
  * @param intercept ln y at ln L = 0
  */
-record ScalingLaw(String model, String task, String setting, String measure, List<Integer> lengths, int points,
+record ScalingLaw(String model, String task, String taskLabel, String setting, String measure, List<Integer> lengths, int points,
                   int missing, double exponent, double halfWidth, double intercept) {
 
     /** Task settings that are lengths, in the order they are tried. */
     static final List<String> LENGTH_SETTINGS = List.of("length", "q");
+    /** Settings that grow with a length in the paper's tables (Table 3 varies p with q): not a variant. */
+    static final List<String> WITH_LENGTH = List.of("p");
     /** The fewest distinct lengths worth a fit. */
     static final int MIN_LENGTHS = 3;
 
@@ -45,12 +49,14 @@ record ScalingLaw(String model, String task, String setting, String measure, Lis
 
     /** Every fit the trials allow: per task, model, length setting and measure with at least {@link #MIN_LENGTHS} lengths. */
     static List<ScalingLaw> of(List<TrialRecord> trials) {
+        Map<TrialRecord, String> labels = taskLabels(trials);
         Map<String, List<TrialRecord>> groups = new TreeMap<>();
         for (TrialRecord t : trials) {
             String task = String.valueOf(t.spec().get("task"));
             for (String setting : LENGTH_SETTINGS) {
                 if (length(t, setting) != null) {
-                    groups.computeIfAbsent(task + "\u0000" + t.modelLabel() + "\u0000" + setting, k -> new ArrayList<>()).add(t);
+                    groups.computeIfAbsent(task + "\u0000" + labels.get(t) + "\u0000" + t.modelLabel() + "\u0000" + setting,
+                            k -> new ArrayList<>()).add(t);
                     break;
                 }
             }
@@ -59,14 +65,61 @@ record ScalingLaw(String model, String task, String setting, String measure, Lis
         groups.forEach((key, group) -> {
             String[] parts = key.split("\u0000");
             for (String measure : List.of("sequences to criterion", "plateau end")) {
-                fit(parts[0], parts[1], parts[2], measure, group).ifPresent(out::add);
+                fit(parts[0], parts[1], parts[2], parts[3], measure, group).ifPresent(out::add);
             }
         });
         return out;
     }
 
-    private static java.util.Optional<ScalingLaw> fit(String task, String model, String setting, String measure,
-                                                      List<TrialRecord> group) {
+    /**
+     * Each trial's task label for the fits: its task id, and the settings (other than lengths and what
+     * grows with them) whose values differ among the trials of that task, e.g.
+     * {@code long-lag-2c(criterion=average)} beside {@code long-lag-2c} (a setting left at its default is
+     * absent from a record's settings, and absent from the label).
+     */
+    static Map<TrialRecord, String> taskLabels(List<TrialRecord> trials) {
+        Map<String, Map<String, java.util.Set<String>>> values = new TreeMap<>();
+        for (TrialRecord t : trials) {
+            Map<String, java.util.Set<String>> byKey = values.computeIfAbsent(task(t), k -> new TreeMap<>());
+            settings(t).forEach((k, v) -> byKey.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(v));
+        }
+        Map<String, Long> counts = trials.stream().collect(java.util.stream.Collectors.groupingBy(ScalingLaw::task,
+                java.util.stream.Collectors.counting()));
+        Map<TrialRecord, String> out = new java.util.IdentityHashMap<>();
+        for (TrialRecord t : trials) {
+            Map<String, String> mine = settings(t);
+            List<String> parts = new ArrayList<>();
+            values.get(task(t)).forEach((k, vs) -> {
+                long with = trials.stream().filter(o -> task(o).equals(task(t)) && settings(o).containsKey(k)).count();
+                boolean varies = vs.size() > 1 || with < counts.get(task(t));
+                if (varies && mine.containsKey(k)) {
+                    parts.add(k + "=" + mine.get(k));
+                }
+            });
+            out.put(t, parts.isEmpty() ? task(t) : task(t) + "(" + String.join(", ", parts) + ")");
+        }
+        return out;
+    }
+
+    private static String task(TrialRecord t) {
+        return String.valueOf(t.spec().get("task"));
+    }
+
+    /** The trial's settings other than lengths and what grows with them, as text. */
+    private static Map<String, String> settings(TrialRecord t) {
+        Map<String, String> out = new TreeMap<>();
+        if (t.spec().get("taskSettings") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (!LENGTH_SETTINGS.contains(String.valueOf(k)) && !WITH_LENGTH.contains(String.valueOf(k))) {
+                    out.put(String.valueOf(k), String.valueOf(v));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static java.util.Optional<ScalingLaw> fit(String task, String taskLabel, String model, String setting,
+                                                      String measure, List<TrialRecord> group) {
         SimpleRegression regression = new SimpleRegression();
         java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>();
         int missing = 0;
@@ -85,7 +138,7 @@ record ScalingLaw(String model, String task, String setting, String measure, Lis
         }
         long n = regression.getN();
         double half = n >= 3 ? regression.getSlopeConfidenceInterval() : Double.NaN;
-        return java.util.Optional.of(new ScalingLaw(model, task, setting, measure, List.copyOf(lengths), (int) n, missing,
+        return java.util.Optional.of(new ScalingLaw(model, task, taskLabel, setting, measure, List.copyOf(lengths), (int) n, missing,
                 regression.getSlope(), half, regression.getIntercept()));
     }
 

@@ -17,7 +17,7 @@ class ScalingLawTest {
     /** A record on adding(length=L) with the given outcome and plateau end. */
     static TrialRecord trial(String model, int length, long seed, RunStatus status, long sequences, Long plateauEnd) {
         Map<String, Object> spec = Map.of("model", "original1997", "task", "adding",
-                "taskSettings", Map.of("length", Integer.toString(length)), "seed", seed);
+                "taskSettings", Map.of("length", Integer.toString(length), "firstPair", "zero"), "seed", seed);
         List<double[]> curve = List.of(new double[] {1000, 0.04, 0.1, 0.05, 0.5}, new double[] {2000, 0.01, 0.9, 0.06, 4.0});
         return new TrialRecord(model + length + "-" + seed, "e", "adding(length=" + length + ")", model, spec,
                 Map.of("learningRate", 0.5), status, sequences, 0, 2560, 1e-4, 0.5, seed, 1.0, curve, null, "c", null,
@@ -56,6 +56,42 @@ class ScalingLawTest {
         assertThat(criterion.points()).isEqualTo(3);
         assertThat(criterion.missing()).isEqualTo(1);
         assertThat(criterion.exponent()).isCloseTo(2.0, within(1e-9));
+    }
+
+    /** A record on Experiment 2c at q = p = L, with the criterion setting or (null) without it. */
+    static TrialRecord twoC(int q, long seed, String criterion, long sequences) {
+        Map<String, Object> settings = new java.util.TreeMap<>(Map.of("q", Integer.toString(q), "p", Integer.toString(q)));
+        if (criterion != null) {
+            settings.put("criterion", criterion);
+        }
+        Map<String, Object> spec = Map.of("model", "original1997", "task", "long-lag-2c", "taskSettings", settings,
+                "seed", seed);
+        return new TrialRecord("2c" + q + criterion + seed, "e", "long-lag-2c", "m", spec, Map.of("learningRate", 0.01),
+                RunStatus.SOLVED, sequences, 0, 0, 1e-4, 0.01, seed, 1.0, List.of(), null, "c", null, sequences / 2,
+                List.of(), null);
+    }
+
+    @Test
+    void settingsThatTellTrialsApartGetOneFitEachAndLengthCompanionsDoNot() {
+        // Experiment 2c under two readings of its criterion (the default one absent from the settings), q = p:
+        // one fit per criterion, the exponent of each its own; p grows with q and splits nothing
+        List<TrialRecord> trials = new ArrayList<>();
+        for (int q : new int[] {50, 100, 200}) {
+            trials.add(twoC(q, 1, null, 100L * q));
+            trials.add(twoC(q, 1, "average", (long) q * q));
+        }
+        List<ScalingLaw> fits = ScalingLaw.of(trials).stream().filter(f -> f.measure().equals("sequences to criterion")).toList();
+        assertThat(fits).extracting(ScalingLaw::taskLabel)
+                .containsExactlyInAnyOrder("long-lag-2c", "long-lag-2c(criterion=average)");
+        assertThat(fits).allSatisfy(f -> assertThat(f.task()).isEqualTo("long-lag-2c"));
+        assertThat(fits.stream().filter(f -> f.taskLabel().equals("long-lag-2c")).findFirst().orElseThrow().exponent())
+                .isCloseTo(1.0, within(1e-9));
+        assertThat(fits.stream().filter(f -> f.taskLabel().endsWith("average)")).findFirst().orElseThrow().exponent())
+                .isCloseTo(2.0, within(1e-9));
+        // a setting every trial of the task shares stays out of the label
+        assertThat(ScalingLaw.of(List.of(trial("m", 100, 1, RunStatus.SOLVED, 1000, 500L),
+                trial("m", 200, 2, RunStatus.SOLVED, 2000, 900L), trial("m", 400, 3, RunStatus.SOLVED, 4000, 2000L))))
+                .extracting(ScalingLaw::taskLabel).containsOnly("adding");
     }
 
     @Test
