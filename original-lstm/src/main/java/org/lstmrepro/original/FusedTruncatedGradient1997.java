@@ -82,6 +82,10 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
 
     public FusedTruncatedGradient1997(Lstm1997Network network) {
         network.checkTruncatedGradientSupported();
+        if (network.hasTraceLimits()) {
+            throw new IllegalArgumentException("the fused 1997 rule does not clip traces; use TruncatedGradient1997"
+                    + " for a network with trace limits");
+        }
         Lstm1997Layout layout = network.layout();
         this.network = network;
         this.outputUnits = network.outputUnits();

@@ -78,6 +78,8 @@ public final class Lstm1997Network implements CecNetwork {
     private final Parameter[] kindBias = new Parameter[KINDS];
     private final int[] kindOffset = new int[KINDS];
     private final int[] kindRows = new int[KINDS];
+    /** Per traced group, the bounds on its weights' traces, or null ({@link #setTraceLimits}). */
+    private final double[][] traceLimits = new double[2][];
     private final Parameter outputWeight;
     private final Parameter outputBias;
 
@@ -838,6 +840,44 @@ public final class Lstm1997Network implements CecNetwork {
         addWeightGradient(HIDDEN, st);
         addWeightGradient(OUTPUT_GATE, st);
         System.arraycopy(dS, 0, cellStateError, 0, nC);
+    }
+
+    /**
+     * Bounds the traces of traced group {@code group} ({@link CecNetwork#traceLimits}; set by
+     * {@link WeightGroups}' {@code trace:L}). Only the generic rule {@code TruncatedGradient1997} clips
+     * traces; {@link FusedTruncatedGradient1997} refuses a network with bounds.
+     *
+     * @param limits one bound per weight of the group, in the layout of {@link #addTracedGradient}
+     *               (copied; each positive, infinity for none), or null to remove the bounds
+     */
+    public void setTraceLimits(int group, double[] limits) {
+        int kind = tracedKind(group);
+        if (limits == null) {
+            traceLimits[group] = null;
+            return;
+        }
+        int size = kindRows[kind] * (nN + 1);
+        if (limits.length != size) {
+            throw new IllegalArgumentException("trace limits of group " + group + " need " + size + " values, got "
+                    + limits.length);
+        }
+        for (double l : limits) {
+            if (!(l > 0)) {
+                throw new IllegalArgumentException("trace limits must be positive (infinity for none), got " + l);
+            }
+        }
+        traceLimits[group] = limits.clone();
+    }
+
+    @Override
+    public double[] traceLimits(int group) {
+        tracedKind(group);
+        return traceLimits[group] == null ? null : traceLimits[group].clone();
+    }
+
+    /** Whether any trace of this network is bounded. */
+    public boolean hasTraceLimits() {
+        return traceLimits[0] != null || traceLimits[1] != null;
     }
 
     @Override

@@ -115,6 +115,33 @@ class WeightGroupsTest {
         assertThat(WeightGroups.parse("no-constant-cell-sources").entries())
                 .isEqualTo(WeightGroups.parse(WeightGroups.Reading.NO_CONSTANT_CELL_SOURCES.spec()).entries());
         assertThat(WeightGroups.parse("no-constant-cell-sources").toString()).isEqualTo("no-constant-cell-sources");
+        assertThat(WeightGroups.parse("constant-sources-slow").entries()).containsExactly(
+                new WeightGroups.Entry("cell", "bias", null, 0.1), new WeightGroups.Entry("cell", "gates", null, 0.1));
+    }
+
+    @Test
+    void theSlowReadingKeepsEveryDrawAndScalesOnlyTheCellsConstantSources() {
+        // constant-sources-slow: every weight stays drawn (the paper's 93 learn), the cells' bias and
+        // gate-activation columns learn at 0.1, everything else at 1.
+        Lstm1997Network plain = adding(6);
+        Lstm1997Network slow = adding(6);
+        WeightGroups groups = WeightGroups.parse("constant-sources-slow");
+        groups.initialize(slow);
+        groups.applyRates(slow);
+        for (Parameter p : plain.parameters().all()) {
+            assertThat(slow.parameters().get(p.name()).value()).as(p.name()).containsExactly(p.value());
+        }
+        assertThat(slow.parameters().get("cell.bias").gradientScale()).containsOnly(0.1);
+        Parameter w = slow.parameters().get("cell.weight");
+        double[] scale = w.gradientScale();
+        // z = [x1, x2, c1, c2, c3, c4, in1, in2, out1, out2]: the gate columns are 6..9
+        for (int r = 0; r < w.rows(); r++) {
+            for (int c = 0; c < w.cols(); c++) {
+                assertThat(scale[r * w.cols() + c]).as("row %d col %d", r, c).isEqualTo(c >= 6 ? 0.1 : 1.0);
+            }
+        }
+        assertThat(slow.parameters().get("input_gate.weight").gradientScale()).isNull();
+        assertThat(slow.parameters().get("output.weight").gradientScale()).isNull();
     }
 
     @Test

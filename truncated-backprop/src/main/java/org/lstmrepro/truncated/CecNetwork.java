@@ -92,6 +92,16 @@ public interface CecNetwork extends BpttNetwork {
     void addTracedGradient(int group, double[] gradient);
 
     /**
+     * Bounds on the traces of traced group {@code group}, an ablation of the long-lag study (not the
+     * paper's rule): after every step the trace ds_c/dw of each weight with a bound L is clipped to
+     * [-L, L]. Layout of {@link #addTracedGradient}; {@code Double.POSITIVE_INFINITY} for no bound. Null
+     * (the default) when no weight of the group has one.
+     */
+    default double[] traceLimits(int group) {
+        return null;
+    }
+
+    /**
      * The exact backward step of the detached graph: like {@link #backwardStep}, but the carry keeps only
      * the error on the cell states along the carousel (dE/ds_c(t-1) = phi_c(t) dE/ds_c(t) plus this step's
      * share) and drops every path through the previous step's activations in z(t), which the 1997

@@ -59,6 +59,8 @@ public final class TruncatedGradient1997 implements LearningRule {
     /** {@code traces[g][c * stride + m]}: ds_c/dw_rm for the row r of group g that drives cell c; m = N is the bias. */
     private final double[][] traces;
     private final int[][] rowOfCell;
+    /** {@code traceLimit[g][c * stride + m]}: the bound on that trace ({@link CecNetwork#traceLimits}), or null per group. */
+    private final double[][] traceLimit;
     private final double[] z;
     private final double[] carouselFactor;
     private final double[][] directFactor;
@@ -94,6 +96,7 @@ public final class TruncatedGradient1997 implements LearningRule {
             }
             groupGradient[g] = new double[network.tracedRowCount(g) * stride];
         }
+        this.traceLimit = traceLimits(network, rowOfCell, cells, stride);
         this.z = new double[sources];
         this.carouselFactor = new double[cells];
         this.directFactor = new double[groups][cells];
@@ -103,6 +106,26 @@ public final class TruncatedGradient1997 implements LearningRule {
         this.peepholeTraces = new double[peepholeGroups.length][cells];
         this.peepholeSource = new double[peepholeGroups.length > 0 ? cells : 0];
         this.peepholeGradient = new double[peepholeSource.length];
+    }
+
+    /** The network's trace bounds per weight, laid out per cell as the traces are. */
+    private static double[][] traceLimits(CecNetwork network, int[][] rowOfCell, int cells, int stride) {
+        double[][] out = new double[rowOfCell.length][];
+        for (int g = 0; g < out.length; g++) {
+            double[] perWeight = network.traceLimits(g);
+            if (perWeight == null) {
+                continue;
+            }
+            if (perWeight.length != network.tracedRowCount(g) * stride) {
+                throw new IllegalArgumentException("trace limits of group " + g + " have " + perWeight.length
+                        + " values, the group has " + network.tracedRowCount(g) * stride + " weights");
+            }
+            out[g] = new double[cells * stride];
+            for (int c = 0; c < cells; c++) {
+                System.arraycopy(perWeight, rowOfCell[g][c] * stride, out[g], c * stride, stride);
+            }
+        }
+        return out;
     }
 
     private static int[] peepholeGroups(CecNetwork network, int[][] rowOfCell) {
@@ -186,6 +209,12 @@ public final class TruncatedGradient1997 implements LearningRule {
                     trace[base + m] = Math.fma(qc, z[m], phi * trace[base + m]);
                 }
                 trace[base + sources] = phi * trace[base + sources] + qc;
+            }
+            double[] limit = traceLimit[g];
+            if (limit != null) {
+                for (int k = 0; k < trace.length; k++) {
+                    trace[k] = Math.max(-limit[k], Math.min(limit[k], trace[k]));
+                }
             }
         }
         if (peepholeGroups.length > 0) {

@@ -77,7 +77,7 @@ public final class ExperimentParser {
     record ModelKeys(@JsonProperty(required = true) String model, String label, String rule, String optimizer,
                      String schedule, String clipping, Boolean clipOutputLayer, Boolean rescaleLearningRate,
                      Map<String, JsonNode> options, Long budget, Map<String, JsonNode> hyperparameters, Integer samples,
-                     Map<String, JsonNode> notes) {
+                     Map<String, JsonNode> notes, List<String> tasks) {
     }
 
     private ExperimentParser() {
@@ -142,6 +142,14 @@ public final class ExperimentParser {
                 if (!taskIds.contains(task)) {
                     throw at.at("notes").at(task).error("no task '" + task + "' in this experiment (tasks: "
                             + String.join(", ", new TreeSet<>(taskIds)) + ")");
+                }
+            }
+            if (entry.tasks() != null) {
+                for (int k = 0; k < entry.tasks().size(); k++) {
+                    if (!taskIds.contains(entry.tasks().get(k))) {
+                        throw at.at("tasks").at(k).error("no task '" + entry.tasks().get(k) + "' in this experiment (tasks: "
+                                + String.join(", ", new TreeSet<>(taskIds)) + ")");
+                    }
                 }
             }
             models.add(entry);
@@ -281,7 +289,8 @@ public final class ExperimentParser {
                 Boolean.TRUE.equals(keys.rescaleLearningRate()) ? Boolean.TRUE : null,
                 options(at.at("options"), keys.options(), model.modelFamily()),
                 keys.budget() == null ? null : atLeast(at.at("budget"), keys.budget(), 1), hyper,
-                samples(at.at("samples"), keys.samples()), notes(at.at("notes"), keys.notes()));
+                samples(at.at("samples"), keys.samples()), notes(at.at("notes"), keys.notes()),
+                keys.tasks() == null ? null : nonEmpty(at.at("tasks"), keys.tasks()));
     }
 
     /** A model entry's {@code notes}: task id to one line of text that explains its row on that task. */
@@ -414,7 +423,7 @@ public final class ExperimentParser {
         return samples == null ? null : (int) within(at, samples, 1, MAX_SAMPLES);
     }
 
-    private static List<JsonNode> nonEmpty(StrictBinding at, List<JsonNode> list) {
+    private static <T> List<T> nonEmpty(StrictBinding at, List<T> list) {
         if (list.isEmpty()) {
             throw at.error("needs at least one entry");
         }

@@ -24,13 +24,22 @@ import org.lstmrepro.reports.run.ModelOptions;
  * @param samples         random-search samples for this model, or null for the experiment's
  * @param notes           one line per task id that explains this model's row of the results tables there
  *                        (key {@code notes}, e.g. {@code adding: "..."}); not part of any trial's key
+ * @param tasks           the ids of the experiment's tasks this model runs on, or null for every task
+ *                        (key {@code tasks}, e.g. a reading that only makes sense on one task)
  */
 record ModelEntry(String path, String model, String label, String rule, String optimizer, String schedule,
                   String clipping, boolean clipOutputLayer, Boolean rescaleLearningRate, ModelOptions options, Long budget,
-                  Map<HyperparameterName, Hyperparameter> hyperparameters, Integer samples, Map<String, String> notes) {
+                  Map<HyperparameterName, Hyperparameter> hyperparameters, Integer samples, Map<String, String> notes,
+                  java.util.List<String> tasks) {
 
     ModelEntry {
         hyperparameters = Map.copyOf(hyperparameters);
         notes = notes == null ? Map.of() : Map.copyOf(notes);
+        tasks = tasks == null ? null : java.util.List.copyOf(tasks);
+    }
+
+    /** Whether this model runs on the task with that id. */
+    boolean runsOn(String taskId) {
+        return tasks == null || tasks.contains(taskId);
     }
 }

@@ -62,6 +62,9 @@ public final class TrialPlanner {
         for (TaskEntry task : e.tasks()) {
             taskIndex++;
             for (ModelEntry model : e.models()) {
+                if (!model.runsOn(task.id())) {
+                    continue;
+                }
                 String origin = model.path() + " on " + task.path() + " " + task.label();
                 Map<HyperparameterName, Hyperparameter> params = new EnumMap<>(HyperparameterName.class);
                 params.putAll(e.hyperparameters());

@@ -29,8 +29,9 @@ public final class LearningRules {
         switch (rule.name()) {
             case "truncated1997" -> {
                 rule.requireArgs(0, 0, "truncated1997");
-                if (network instanceof Lstm1997Network lstm1997) {
-                    return new FusedTruncatedGradient1997(lstm1997); // the same numbers as the generic rule, faster
+                if (network instanceof Lstm1997Network lstm1997 && !lstm1997.hasTraceLimits()) {
+                    // the same numbers as the generic rule, faster; the generic rule alone clips traces (weightGroups trace:L)
+                    return new FusedTruncatedGradient1997(lstm1997);
                 }
                 if (network instanceof CecNetwork cec) {
                     return new TruncatedGradient1997(cec);

@@ -57,18 +57,19 @@ public final class Original1997Family implements ModelFamily {
     }
 
     /**
-     * Weight groups with their own initial value and learning-rate factor, or a named reading of the
+     * Weight groups with their own initial value, learning-rate factor and trace bound, or a named reading of the
      * paper's network ({@link WeightGroups}); added to the preset's own groups (Experiment 2c's "no biases").
      */
     public static final ModelOption<String> WEIGHT_GROUPS = new ModelOption<>("weightGroups", "--weight-groups", "G",
-            OptionType.text("GROUP=init:V,rate:F parts separated by ';', or a reading (" + WeightGroups.readingNames() + ")",
+            OptionType.text("GROUP=init:V,rate:F,trace:L parts separated by ';', or a reading (" + WeightGroups.readingNames() + ")",
                     WeightGroups::parse, "no-constant-cell-sources", "cell.bias=init:0,rate:0"),
-            "Initial value (init, set after the draw) and learning-rate factor (rate: the gradient is multiplied by F"
-                    + " before every update; 0 freezes) of groups of weights. GROUP is TARGET.SOURCE: TARGET cell,"
+            "Initial value (init, set after the draw), learning-rate factor (rate: the gradient is multiplied by F"
+                    + " before every update; 0 freezes) and trace bound (trace: the truncated gradient's trace of each"
+                    + " weight clipped to [-L, L] after every step; targets cell and input_gate only; an ablation, not"
+                    + " the paper's rule) of groups of weights. GROUP is TARGET.SOURCE: TARGET cell,"
                     + " input_gate, output_gate, hidden, output or all; SOURCE bias, input, cell, hidden, input_gate,"
-                    + " output_gate, gates or all (e.g. cell.bias=init:0,rate:0). Readings: no-constant-cell-sources"
-                    + " (cell.bias and cell.gates held at 0, the reading that meets the paper's long-lag numbers,"
-                    + " docs/reproduction.md), no-biases (all.bias held at 0, Experiment 2c's preset).",
+                    + " output_gate, gates or all (e.g. cell.bias=init:0,rate:0). Readings (docs/reproduction.md): "
+                    + WeightGroups.readingDescriptions() + ".",
             "paper (every weight drawn and trained)");
 
     /** When the layers read their sources: section 5's experiments or appendix A.1 ({@link Lstm1997Config.Timing}). */
@@ -109,6 +110,7 @@ public final class Original1997Family implements ModelFamily {
                 .and(WeightGroups.parse(o.get(WEIGHT_GROUPS)));
         groups.initialize(network);
         groups.applyRates(network);
+        groups.applyTraceLimits(network);
         Map<String, Object> config1997 = new java.util.LinkedHashMap<>(model.config());
         if (!groups.isNone()) {
             config1997.put("weightGroups", groups.spec());

@@ -51,7 +51,11 @@ class ExperimentInputErrorsTest {
                 Arguments.of("noise-on-adding.yaml", OK + "hyperparameters: {inputNoise: 0.5}\n", List.of(),
                         "epochs, patience and input noise apply to a task with a fixed data set (jsb-chorales), not to adding"),
                 Arguments.of("wrong-family.yaml", OK.replace("{model: rnn}", "{model: rnn, options: {derivativeClip: 1}}"),
-                        List.of(), "wrong-family.yaml: models[0].options.derivativeClip: derivativeClip is not an option of model rnn"));
+                        List.of(), "wrong-family.yaml: models[0].options.derivativeClip: derivativeClip is not an option of model rnn"),
+                Arguments.of("model-tasks.yaml", OK.replace("{model: rnn}", "{model: rnn, tasks: [adding, multiplication]}"),
+                        List.of(), "model-tasks.yaml: models[0].tasks[1]: no task 'multiplication' in this experiment (tasks: adding)"),
+                Arguments.of("model-no-tasks.yaml", OK.replace("{model: rnn}", "{model: rnn, tasks: []}"),
+                        List.of(), "model-no-tasks.yaml: models[0].tasks: needs at least one entry"));
     }
 
     @ParameterizedTest(name = "{0} {2}")

@@ -48,6 +48,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void traceBoundsTrainThroughTheGenericRuleAndChangeOnlyWhatTheyBound() throws Exception {
+        // A bound no trace reaches leaves the run as it was (the generic rule gives the fused rule's numbers);
+        // a tight bound on the cells' constant sources changes the run.
+        String[] base = {"train", "--model", "original1997", "--task", "adding", "--length", "30", "--seed", "3",
+                "--max-sequences", "300", "--quiet", "--output-activation", "linear"};
+        Map<String, Object> plain = summary(CliRun.of(base));
+        Map<String, Object> loose = summary(CliRun.of(concat(base, "--weight-groups", "cell.bias=trace:1e300")));
+        Map<String, Object> tight = summary(CliRun.of(concat(base, "--weight-groups", "cell.bias=trace:0.01;cell.gates=trace:0.01")));
+        assertThat(loose.get("testMse")).isEqualTo(plain.get("testMse"));
+        assertThat(tight.get("testMse")).isNotEqualTo(plain.get("testMse"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = (Map<String, Object>) tight.get("settings");
+        assertThat(settings.toString()).contains("cell.bias=trace:0.01;cell.gates=trace:0.01");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void theSameSeedReproducesTheRunExactly() throws Exception {
         String[] args = {"train", "--model", "original1997", "--task", "temporal-order-6a", "--seed", "9",
                 "--max-sequences", "100", "--quiet"};
@@ -103,7 +125,7 @@ class TrainCommandTest {
         "--model=lstm", "--model=vanilla:XYZ", "--rule=truncated", "--rule=tbptt:0,5", "--optimizer=rmsprop",
         "--clip=norm:-1", "--schedule=sometimes", "--max-sequences=0", "--blocks=0", "--input-gate-bias=1,2,3",
         "--derivative-clip=5", "--hidden=4", "--forget-gate-bias=1", "--weight-init=gaussian:0.1",
-        "--recurrent-init=orthogonal"})
+        "--recurrent-init=orthogonal", "--weight-groups=output.bias=trace:1", "--weight-groups=cell.bias=trace:0"})
     void badSettingsAreOneLineErrorsWithStatus2(String bad) {
         String option = bad.substring(0, bad.indexOf('='));
         java.util.List<String> args = new java.util.ArrayList<>(List.of("train", "--task", "adding", "--quiet", bad));
