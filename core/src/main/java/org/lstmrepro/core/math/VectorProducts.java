@@ -16,6 +16,15 @@ import jdk.incubator.vector.VectorSpecies;
  * a single row 32 columns at a time (eight accumulators), then 4, then the columns that do not fill a
  * vector one at a time.
  *
+ * <p>No vector is passed to or returned from a method: a vector that crosses a call the JIT does not
+ * inline is boxed on the heap, and the training loops must not allocate per step. Nor does a vector
+ * variable take its value from two branches (C2 of Java 17 boxes such a merged vector): the
+ * accumulating and the overwriting store are two branches that each store. For the same reason
+ * each method here is larger than the JIT's limit for inlining a hot callee (325 bytecodes): each is
+ * compiled on its own, where the Vector API's operations are all inlined and become SIMD instructions,
+ * never inside a large caller (a recurrent step) whose inlining budget may run out half-way through
+ * them, leaving boxed vectors behind (seen as allocation per step in {@code BatchMemoryTest}).
+ *
  * <p>Only loaded when the module is present ({@link Kernels}); never reference it directly.
  */
 final class VectorProducts implements ProductKernel {
@@ -32,31 +41,39 @@ final class VectorProducts implements ProductKernel {
     @Override
     public void mult(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int ldb, double[] c,
                      int n, int k, int m, boolean add) {
-        // the two layouts the callers use, with the unit stride a constant the JIT can fold in
-        if (acs == 1) {
-            rows(a, aOff, ars, 1, b, bOff, ldb, c, n, k, m, add);
-        } else if (ars == 1) {
-            rows(a, aOff, 1, acs, b, bOff, ldb, c, n, k, m, add);
-        } else {
-            rows(a, aOff, ars, acs, b, bOff, ldb, c, n, k, m, add);
-        }
-    }
-
-    private static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int ldb, double[] c,
-                             int n, int k, int m, boolean add) {
-        int r = 0;
-        for (; r + 4 <= n; r += 4) {
-            int a0 = aOff + r * ars;
-            int j = 0;
-            for (; j + 2 * L <= m; j += 2 * L) {
-                tile4x8(a, a0, ars, acs, b, bOff + j, ldb, c, r * m + j, k, m, add);
-            }
-            for (int rr = r; rr < r + 4; rr++) {
-                row(a, aOff + rr * ars, acs, b, bOff, ldb, c, rr * m, j, k, m, add);
+        int tiledRows = n - n % 4;
+        int tiledCols = m - m % (2 * L);
+        for (int r = 0; r < tiledRows; r += 4) {
+            for (int j = 0; j < tiledCols; j += 2 * L) {
+                tile4x8(a, aOff + r * ars, ars, acs, b, bOff + j, ldb, c, r * m + j, k, m, add);
             }
         }
-        for (; r < n; r++) {
-            row(a, aOff + r * ars, acs, b, bOff, ldb, c, r * m, 0, k, m, add);
+        // the rest, row by row: the columns right of the tiles, then the rows below them
+        for (int r = 0; r < n; r++) {
+            int ar = aOff + r * ars;
+            int cr = r * m;
+            int j = r < tiledRows ? tiledCols : 0;
+            for (; j + 8 * L <= m; j += 8 * L) {
+                row32(a, ar, acs, b, bOff + j, ldb, c, cr + j, k, add);
+            }
+            for (; j + L <= m; j += L) {
+                DoubleVector s = DoubleVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    s = DoubleVector.broadcast(S, a[ar + p * acs]).fma(DoubleVector.fromArray(S, b, bOff + p * ldb + j), s);
+                }
+                if (add) {                              // no vector merges the two branches: a merged one is boxed
+                    s.add(DoubleVector.fromArray(S, c, cr + j)).intoArray(c, cr + j);
+                } else {
+                    s.intoArray(c, cr + j);
+                }
+            }
+            for (; j < m; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ar + p * acs], b[bOff + p * ldb + j], s);
+                }
+                c[cr + j] = add ? c[cr + j] + s : s;
+            }
         }
     }
 
@@ -85,36 +102,24 @@ final class VectorProducts implements ProductKernel {
             c30 = y3.fma(x0, c30);
             c31 = y3.fma(x1, c31);
         }
-        put(c, c0, c00, add);
-        put(c, c0 + L, c01, add);
-        put(c, c0 + m, c10, add);
-        put(c, c0 + m + L, c11, add);
-        put(c, c0 + 2 * m, c20, add);
-        put(c, c0 + 2 * m + L, c21, add);
-        put(c, c0 + 3 * m, c30, add);
-        put(c, c0 + 3 * m + L, c31, add);
-    }
-
-    /** Row r of c (a's row at {@code ar}, c's at {@code cr}) from column {@code from} on. */
-    private static void row(double[] a, int ar, int acs, double[] b, int bOff, int ldb, double[] c, int cr, int from,
-                            int k, int m, boolean add) {
-        int j = from;
-        for (; j + 8 * L <= m; j += 8 * L) {
-            row32(a, ar, acs, b, bOff + j, ldb, c, cr + j, k, add);
-        }
-        for (; j + L <= m; j += L) {
-            DoubleVector s = DoubleVector.zero(S);
-            for (int p = 0; p < k; p++) {
-                s = DoubleVector.broadcast(S, a[ar + p * acs]).fma(DoubleVector.fromArray(S, b, bOff + p * ldb + j), s);
-            }
-            put(c, cr + j, s, add);
-        }
-        for (; j < m; j++) {
-            double s = 0;
-            for (int p = 0; p < k; p++) {
-                s = Math.fma(a[ar + p * acs], b[bOff + p * ldb + j], s);
-            }
-            c[cr + j] = add ? c[cr + j] + s : s;
+        if (add) {                              // no vector merges the two branches: a merged one is boxed
+            c00.add(DoubleVector.fromArray(S, c, c0)).intoArray(c, c0);
+            c01.add(DoubleVector.fromArray(S, c, c0 + L)).intoArray(c, c0 + L);
+            c10.add(DoubleVector.fromArray(S, c, c0 + m)).intoArray(c, c0 + m);
+            c11.add(DoubleVector.fromArray(S, c, c0 + m + L)).intoArray(c, c0 + m + L);
+            c20.add(DoubleVector.fromArray(S, c, c0 + 2 * m)).intoArray(c, c0 + 2 * m);
+            c21.add(DoubleVector.fromArray(S, c, c0 + 2 * m + L)).intoArray(c, c0 + 2 * m + L);
+            c30.add(DoubleVector.fromArray(S, c, c0 + 3 * m)).intoArray(c, c0 + 3 * m);
+            c31.add(DoubleVector.fromArray(S, c, c0 + 3 * m + L)).intoArray(c, c0 + 3 * m + L);
+        } else {
+            c00.intoArray(c, c0);
+            c01.intoArray(c, c0 + L);
+            c10.intoArray(c, c0 + m);
+            c11.intoArray(c, c0 + m + L);
+            c20.intoArray(c, c0 + 2 * m);
+            c21.intoArray(c, c0 + 2 * m + L);
+            c30.intoArray(c, c0 + 3 * m);
+            c31.intoArray(c, c0 + 3 * m + L);
         }
     }
 
@@ -134,17 +139,24 @@ final class VectorProducts implements ProductKernel {
             s6 = y.fma(DoubleVector.fromArray(S, b, bp + 6 * L), s6);
             s7 = y.fma(DoubleVector.fromArray(S, b, bp + 7 * L), s7);
         }
-        put(c, c0, s0, add);
-        put(c, c0 + L, s1, add);
-        put(c, c0 + 2 * L, s2, add);
-        put(c, c0 + 3 * L, s3, add);
-        put(c, c0 + 4 * L, s4, add);
-        put(c, c0 + 5 * L, s5, add);
-        put(c, c0 + 6 * L, s6, add);
-        put(c, c0 + 7 * L, s7, add);
-    }
-
-    private static void put(double[] c, int at, DoubleVector s, boolean add) {
-        (add ? DoubleVector.fromArray(S, c, at).add(s) : s).intoArray(c, at);
+        if (add) {                              // no vector merges the two branches: a merged one is boxed
+            s0.add(DoubleVector.fromArray(S, c, c0)).intoArray(c, c0);
+            s1.add(DoubleVector.fromArray(S, c, c0 + L)).intoArray(c, c0 + L);
+            s2.add(DoubleVector.fromArray(S, c, c0 + 2 * L)).intoArray(c, c0 + 2 * L);
+            s3.add(DoubleVector.fromArray(S, c, c0 + 3 * L)).intoArray(c, c0 + 3 * L);
+            s4.add(DoubleVector.fromArray(S, c, c0 + 4 * L)).intoArray(c, c0 + 4 * L);
+            s5.add(DoubleVector.fromArray(S, c, c0 + 5 * L)).intoArray(c, c0 + 5 * L);
+            s6.add(DoubleVector.fromArray(S, c, c0 + 6 * L)).intoArray(c, c0 + 6 * L);
+            s7.add(DoubleVector.fromArray(S, c, c0 + 7 * L)).intoArray(c, c0 + 7 * L);
+        } else {
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+            s5.intoArray(c, c0 + 5 * L);
+            s6.intoArray(c, c0 + 6 * L);
+            s7.intoArray(c, c0 + 7 * L);
+        }
     }
 }

@@ -65,4 +65,44 @@ class ExponentialTest {
         assertThat(Exponential.sigmoid(-1000.0)).isEqualTo(0.0);
         assertThat(Exponential.sigmoid(0.0)).isEqualTo(0.5);
     }
+
+    /** tanh against {@link StrictMath#tanh} (fdlibm, within 1 ulp), in ulps of StrictMath's value. */
+    private static double tanhUlps(double x) {
+        double expected = StrictMath.tanh(x);
+        return Math.abs(Exponential.tanh(x) - expected) / Math.ulp(expected);
+    }
+
+    @Test
+    void tanhIsWithinItsDocumentedBoundOfStrictMath() {
+        SplittableRandom random = new SplittableRandom(7);
+        double worstSeries = 0;
+        double worstRatio = 0;
+        for (int i = 0; i < 200_000; i++) {
+            worstSeries = Math.max(worstSeries, tanhUlps(random.nextDouble(-0.125, 0.125)));
+            double x = i % 2 == 0 ? random.nextDouble(-20, 20) : random.nextDouble(-1, 1);
+            if (Math.abs(x) > 0.125) {
+                worstRatio = Math.max(worstRatio, tanhUlps(x));
+            }
+        }
+        assertThat(worstSeries).isLessThanOrEqualTo(2.0);
+        assertThat(worstRatio).isLessThanOrEqualTo(8.0);
+        for (double tiny : new double[] {1e-300, 1e-20, 1e-9, 0x1p-1022}) {
+            assertThat(Exponential.tanh(tiny)).isEqualTo(StrictMath.tanh(tiny));
+        }
+    }
+
+    @Test
+    void tanhIsOddSaturatesToOneAndKeepsNanAndSignedZeros() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int i = 0; i < 10_000; i++) {
+            double x = random.nextDouble(-30, 30);
+            assertThat(Exponential.tanh(-x)).isEqualTo(-Exponential.tanh(x));
+        }
+        assertThat(Exponential.tanh(20.5)).isEqualTo(1.0);
+        assertThat(Exponential.tanh(-1e6)).isEqualTo(-1.0);
+        assertThat(Exponential.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(Exponential.tanh(Double.NaN)).isNaN();
+        assertThat(Double.doubleToRawLongBits(Exponential.tanh(-0.0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(Double.doubleToRawLongBits(Exponential.tanh(0.0))).isEqualTo(0L);
+    }
 }

@@ -1,5 +1,9 @@
 package org.lstmrepro.reports.bench.jmh;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lstmrepro.core.math.Kernels;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -10,7 +14,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the JMH benchmarks of this package with the allocation profiler ({@code -prof gc}). Takes JMH's
  * own command-line options (e.g. {@code -p hidden=8,32} or a benchmark regex); without a regex it
- * runs {@link TrainingBenchmark}. See docs/benchmarks.md for the classpath.
+ * runs {@link TrainingBenchmark}. The forked JVMs get {@link Kernels#JAVA_OPTION} (the SIMD kernels, as the
+ * launcher runs them) after any {@code -jvmArgsAppend} given. See docs/benchmarks.md for the classpath.
  */
 public final class JmhMain {
 
@@ -23,7 +28,10 @@ public final class JmhMain {
             cli.showHelp();
             return;
         }
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli).addProfiler(GCProfiler.class);
+        List<String> jvmArgs = new ArrayList<>(cli.getJvmArgsAppend().orElse(List.of()));
+        jvmArgs.addAll(List.of(Kernels.JAVA_OPTION.split(" ")));
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli).addProfiler(GCProfiler.class)
+                .jvmArgsAppend(jvmArgs.toArray(new String[0]));
         if (cli.getIncludes().isEmpty()) {
             options.include(TrainingBenchmark.class.getName());
         }
