@@ -59,8 +59,8 @@ final class ReproduceCommand implements Callable<Integer> {
      * How long the default job took, once, with the machine: the README, docs/experiments.md and this help
      * quote it word for word (a test checks).
      */
-    static final String QUICK_DURATION = "10 min 49 s from a fresh build on a 2-core machine shared with other "
-            + "jobs (load average about 20), 2 min of CPU time";
+    static final String QUICK_DURATION = "4 min 19 s from a fresh build on a 2-core machine running three other "
+            + "jobs (load average 5 to 7)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
