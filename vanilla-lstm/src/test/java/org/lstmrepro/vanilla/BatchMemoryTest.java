@@ -20,8 +20,12 @@ class BatchMemoryTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    /** The most extra warm-up rounds while the JIT has not yet compiled the kernels. */
-    private static final int WARM_UP_ROUNDS = 40;
+    /**
+     * The longest extra warm-up while the JIT has not yet compiled the kernels: a time, not a count of
+     * rounds, because on a loaded machine the optimising compiler's queue waits for CPU (40 rounds, about
+     * a second, were not enough in a full build beside two training runs).
+     */
+    private static final long WARM_UP_NANOS = 60_000_000_000L;
 
     /** Keeps the probe's array reachable, so it is not optimised away. */
     static double[] sink;
@@ -57,9 +61,10 @@ class BatchMemoryTest {
         }
         // The SIMD kernels (core's Kernels) allocate a box per vector operation until the optimising
         // compiler has compiled them, which on a loaded machine can take longer than the rounds above:
-        // warm up further while the short batch still allocates, for at most WARM_UP_ROUNDS more rounds.
-        // Code that allocates in steady state still fails below.
-        for (int i = 0; i < WARM_UP_ROUNDS && bytesAllocatedBy(rule, shortBatch) >= 1024; i++) {
+        // warm up further while the short batch still allocates, for at most WARM_UP_NANOS. Code that
+        // allocates in steady state still fails below (after a minute of trying).
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < WARM_UP_NANOS && bytesAllocatedBy(rule, shortBatch) >= 1024) {
             rule.accumulateBatch(longBatch, StepObserver.NONE);
         }
         long shortBytes = Long.MAX_VALUE;
