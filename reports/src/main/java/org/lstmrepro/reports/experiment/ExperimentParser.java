@@ -139,17 +139,11 @@ public final class ExperimentParser {
             StrictBinding at = root.at("models").at(i);
             ModelEntry entry = model(at, modelNodes.get(i));
             for (String task : entry.notes().keySet()) { // a note on a task the experiment does not run would never show
-                if (!taskIds.contains(task)) {
-                    throw at.at("notes").at(task).error("no task '" + task + "' in this experiment (tasks: "
-                            + String.join(", ", new TreeSet<>(taskIds)) + ")");
-                }
+                requireTask(at.at("notes").at(task), task, taskIds);
             }
             if (entry.tasks() != null) {
                 for (int k = 0; k < entry.tasks().size(); k++) {
-                    if (!taskIds.contains(entry.tasks().get(k))) {
-                        throw at.at("tasks").at(k).error("no task '" + entry.tasks().get(k) + "' in this experiment (tasks: "
-                                + String.join(", ", new TreeSet<>(taskIds)) + ")");
-                    }
+                    requireTask(at.at("tasks").at(k), entry.tasks().get(k), taskIds);
                 }
             }
             models.add(entry);
@@ -291,6 +285,14 @@ public final class ExperimentParser {
                 keys.budget() == null ? null : atLeast(at.at("budget"), keys.budget(), 1), hyper,
                 samples(at.at("samples"), keys.samples()), notes(at.at("notes"), keys.notes()),
                 keys.tasks() == null ? null : nonEmpty(at.at("tasks"), keys.tasks()));
+    }
+
+    /** A task id a model entry names must be one of the experiment's tasks. */
+    private static void requireTask(StrictBinding at, String task, Set<String> taskIds) {
+        if (!taskIds.contains(task)) {
+            throw at.error("no task '" + task + "' in this experiment (tasks: " + String.join(", ", new TreeSet<>(taskIds))
+                    + ")");
+        }
     }
 
     /** A model entry's {@code notes}: task id to one line of text that explains its row on that task. */

@@ -78,20 +78,25 @@ record ScalingLaw(String model, String task, String taskLabel, String setting, S
      * absent from a record's settings, and absent from the label).
      */
     static Map<TrialRecord, String> taskLabels(List<TrialRecord> trials) {
+        // per task: each setting's values, how many of its trials have the setting, how many trials it has
         Map<String, Map<String, java.util.Set<String>>> values = new TreeMap<>();
+        Map<String, Map<String, Integer>> having = new TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         for (TrialRecord t : trials) {
             Map<String, java.util.Set<String>> byKey = values.computeIfAbsent(task(t), k -> new TreeMap<>());
-            settings(t).forEach((k, v) -> byKey.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(v));
+            Map<String, Integer> withKey = having.computeIfAbsent(task(t), k -> new TreeMap<>());
+            settings(t).forEach((k, v) -> {
+                byKey.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(v);
+                withKey.merge(k, 1, Integer::sum);
+            });
+            counts.merge(task(t), 1, Integer::sum);
         }
-        Map<String, Long> counts = trials.stream().collect(java.util.stream.Collectors.groupingBy(ScalingLaw::task,
-                java.util.stream.Collectors.counting()));
         Map<TrialRecord, String> out = new java.util.IdentityHashMap<>();
         for (TrialRecord t : trials) {
             Map<String, String> mine = settings(t);
             List<String> parts = new ArrayList<>();
             values.get(task(t)).forEach((k, vs) -> {
-                long with = trials.stream().filter(o -> task(o).equals(task(t)) && settings(o).containsKey(k)).count();
-                boolean varies = vs.size() > 1 || with < counts.get(task(t));
+                boolean varies = vs.size() > 1 || having.get(task(t)).get(k) < counts.get(task(t));
                 if (varies && mine.containsKey(k)) {
                     parts.add(k + "=" + mine.get(k));
                 }
