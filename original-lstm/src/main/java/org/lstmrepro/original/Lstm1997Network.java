@@ -13,6 +13,7 @@ import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.math.Activation;
 import org.lstmrepro.core.math.Exponential;
+import org.lstmrepro.core.math.Kernels;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
@@ -109,6 +110,14 @@ public final class Lstm1997Network implements CecNetwork {
     private final int[] unitRowStart;
     private final double[][] unitBiases;
     private final int[] unitRow;
+    /**
+     * The hidden layer's weights source-major, {@code [N + 1][A]}: row 0 the biases b_u, row m + 1 the
+     * weights w_um from source m, for {@link Kernels#affineChains}; a copy taken by
+     * {@link #snapshotWeights()}, read only by {@link #step} (the fused rule's path).
+     */
+    private final double[] weightSnapshot;
+    /** 0, 1, .., I - 1: the input list of a dense step for {@link Kernels#affineChains}. */
+    private final int[] allInputs;
     /** The block j of each cell c (c / S, without the division in the step). */
     private final int[] blockOfCell;
 
@@ -184,6 +193,11 @@ public final class Lstm1997Network implements CecNetwork {
         outputBias = parameters.add(Parameter.outputVector("output.bias", layout.outputs()));
 
         activeInputs = new int[nI];
+        allInputs = new int[nI];
+        for (int i = 0; i < nI; i++) {
+            allInputs[i] = i;
+        }
+        weightSnapshot = new double[(nN + 1) * nA];
         outputNet = new double[layout.outputs()];
         dA = new double[nA];
         dS = new double[nC];
@@ -270,11 +284,25 @@ public final class Lstm1997Network implements CecNetwork {
     /**
      * One forward step on raw state vectors, for {@link FusedTruncatedGradient1997}: fills {@code st}
      * (whose first N entries are then z(t)) and {@code y} from {@code x} and the previous step's state
-     * vector {@code previous} (null at t = 0).
+     * vector {@code previous} (null at t = 0). The hidden layer reads the weights as of the last
+     * {@link #snapshotWeights()} (the caller takes one whenever the weights may have changed); the
+     * numbers are those of {@link #forwardStep} with those weights, to the bit.
      */
     void step(double[] x, double[] previous, double[] st, double[] y, int t) {
         checkInput(x, t);
-        computeStep(x, previous, offA, previous, st, y);
+        computeStep(x, previous, offA, previous, st, y, true);
+    }
+
+    /** Copies the hidden layer's current weights and biases into the source-major snapshot {@link #step} reads. */
+    void snapshotWeights() {
+        for (int u = 0; u < nA; u++) {
+            double[] w = unitWeights[u];
+            int o = unitRowStart[u];
+            weightSnapshot[u] = unitBiases[u][unitRow[u]];
+            for (int m = 0; m < nN; m++) {
+                weightSnapshot[(m + 1) * nA + u] = w[o + m];
+            }
+        }
     }
 
     @Override
@@ -379,6 +407,12 @@ public final class Lstm1997Network implements CecNetwork {
      * @param prevStates the state vector of step t-1 (for s_c(t-1)); null at t = 0
      */
     private void computeStep(double[] x, double[] prevA, int prevAOffset, double[] prevStates, double[] st, double[] y) {
+        computeStep(x, prevA, prevAOffset, prevStates, st, y, false);
+    }
+
+    /** {@link #computeStep}, the net inputs from the weight snapshot when {@code snapshot} ({@link #step}). */
+    private void computeStep(double[] x, double[] prevA, int prevAOffset, double[] prevStates, double[] st, double[] y,
+                             boolean snapshot) {
         // z(t) = [x(t), a(t-1)[0, R)]: element loops, cheaper than System.arraycopy at these lengths;
         // the non-zero inputs are listed on the way
         int active = 0;
@@ -411,7 +445,13 @@ public final class Lstm1997Network implements CecNetwork {
                 st[nI + m] = prevA[prevAOffset + m];
             }
         }
-        netInputs(st);
+        if (snapshot) {
+            boolean sparse = 2 * activeCount < nI;
+            Kernels.affineChains(weightSnapshot, nA, nA, st, sparse ? activeInputs : allInputs,
+                    sparse ? activeCount : nI, nI, nN, st, offA);
+        } else {
+            netInputs(st);
+        }
         for (int u = offA + nC; u < offA + nA; u++) {
             st[u] = Exponential.sigmoid(st[u]); // f: hidden units and gates
         }
