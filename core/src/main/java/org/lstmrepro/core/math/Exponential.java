@@ -16,20 +16,20 @@ package org.lstmrepro.core.math;
  */
 public final class Exponential {
 
-    private static final int TABLE_BITS = 6;
-    private static final int TABLE_SIZE = 1 << TABLE_BITS;
+    static final int TABLE_BITS = 6;
+    static final int TABLE_SIZE = 1 << TABLE_BITS;
     /** 2^(j/64), j = 0 .. 63. */
-    private static final double[] TWO_TO_J = new double[TABLE_SIZE];
-    private static final double SCALE = TABLE_SIZE / StrictMath.log(2.0);
+    static final double[] TWO_TO_J = new double[TABLE_SIZE];
+    static final double SCALE = TABLE_SIZE / StrictMath.log(2.0);
     /** ln2 / 64 in two parts: the first has 32 significant bits, so k * LN2_HI is exact for |k| < 2^21. */
-    private static final double LN2_HI;
-    private static final double LN2_LO;
-    private static final double LIMIT = 700.0;
+    static final double LN2_HI;
+    static final double LN2_LO;
+    static final double LIMIT = 700.0;
     /** Beyond this |x|, 2 sigma(x) - 1 rounds to +-1 (1 - 2 e^-40 is closer to 1 than to the next double below). */
-    private static final double SATURATED = 40.0;
+    static final double SATURATED = 40.0;
     /** 1.5 * 2^52: x + ROUND rounds x (|x| &lt; 2^51) to an integer n, held in the low bits as 2^51 + n. */
-    private static final double ROUND = 0x1.8p52;
-    private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
+    static final double ROUND = 0x1.8p52;
+    static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
 
     static {
         for (int j = 0; j < TABLE_SIZE; j++) {
@@ -89,15 +89,15 @@ public final class Exponential {
     }
 
     /** Up to this |x|, {@link #tanh} is its Taylor polynomial; above, the ratio of exponentials. */
-    private static final double TANH_SERIES = 0.125;
+    static final double TANH_SERIES = 0.125;
     /** tanh's Taylor coefficients of x^3, x^5, .., x^15: 2^2n (2^2n - 1) B_2n / (2n)!, rounded to double. */
-    private static final double T3 = -0x1.5555555555555p-2;   // -1/3
-    private static final double T5 = 0x1.1111111111111p-3;    // 2/15
-    private static final double T7 = -0x1.ba1ba1ba1ba1cp-5;   // -17/315
-    private static final double T9 = 0x1.664f4882c10fap-6;    // 62/2835
-    private static final double T11 = -0x1.226e355e6c23dp-7;  // -1382/155925
-    private static final double T13 = 0x1.d6d3d0e157de0p-9;   // 21844/6081075
-    private static final double T15 = -0x1.7da36452b75e3p-10; // -929569/638512875
+    static final double T3 = -0x1.5555555555555p-2;   // -1/3
+    static final double T5 = 0x1.1111111111111p-3;    // 2/15
+    static final double T7 = -0x1.ba1ba1ba1ba1cp-5;   // -17/315
+    static final double T9 = 0x1.664f4882c10fap-6;    // 62/2835
+    static final double T11 = -0x1.226e355e6c23dp-7;  // -1382/155925
+    static final double T13 = 0x1.d6d3d0e157de0p-9;   // 21844/6081075
+    static final double T15 = -0x1.7da36452b75e3p-10; // -929569/638512875
 
     /**
      * tanh(x) with {@link #exp}, exactly specified (the same bits on every JVM) like
