@@ -12,6 +12,7 @@ import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.math.Activation;
+import org.lstmrepro.core.math.ActivationKernels;
 import org.lstmrepro.core.math.Exponential;
 import org.lstmrepro.core.math.Kernels;
 import org.lstmrepro.core.model.BpttNetwork;
@@ -452,20 +453,17 @@ public final class Lstm1997Network implements CecNetwork {
         } else {
             netInputs(st);
         }
-        for (int u = offA + nC; u < offA + nA; u++) {
-            st[u] = Exponential.sigmoid(st[u]); // f: hidden units and gates
-        }
+        // f over the hidden units and gates, g over the cells, four units per SIMD lane group
+        ActivationKernels.sigmoid(st, offA + nC, nA - nC);
+        ActivationKernels.symmetricSigmoid(st, offA, st, offG, nC, 2.0);  // g = 4 sigma - 2
         int inGate = offA + layout.inputGateOffset();
         int outGate = offA + layout.outputGateOffset();
-        for (int c = 0; c < nC; c++) {
-            int j = blockOfCell[c];
-            double g = Exponential.symmetricSigmoid(st[offA + c], 2.0); // g = 4 sigma - 2
-            double s = Math.fma(st[inGate + j], g, prevStates == null ? 0.0 : prevStates[offS + c]); // the CEC
-            double hs = Exponential.symmetricSigmoid(s, 1.0); // h = 2 sigma - 1
-            st[offG + c] = g;
-            st[offS + c] = s;
-            st[offHs + c] = hs;
-            st[offA + c] = st[outGate + j] * hs;
+        for (int c = 0; c < nC; c++) {  // the CEC: s_c(t) = s_c(t-1) + y^in g(net_c)
+            st[offS + c] = Math.fma(st[inGate + blockOfCell[c]], st[offG + c], prevStates == null ? 0.0 : prevStates[offS + c]);
+        }
+        ActivationKernels.symmetricSigmoid(st, offS, st, offHs, nC, 1.0); // h = 2 sigma - 1
+        for (int c = 0; c < nC; c++) {  // y^c = y^out h(s_c)
+            st[offA + c] = st[outGate + blockOfCell[c]] * st[offHs + c];
         }
         // output layer, from the current step (appendix timing: from the previous step's cells, live)
         double[] w = outputWeight.value();
