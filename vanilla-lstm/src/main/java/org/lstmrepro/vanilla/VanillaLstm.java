@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.math.Activation;
-import org.lstmrepro.core.math.Exponential;
+import org.lstmrepro.core.math.ActivationKernels;
 import org.lstmrepro.core.model.BatchBpttNetwork;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
@@ -282,31 +282,46 @@ public final class VanillaLstm extends LayerNetwork<LstmTrajectory> implements C
             int offZ = ra + blockStart(BLOCK_Z);
             int offO = ra + blockStart(BLOCK_O);
             int rh = nH * r;
-            for (int j = 0; j < nH; j++) {
-                double zt = g.apply(av[offZ + j]);                        // z_t = g(z̄_t)
-                double it = cell.inputGate()
-                        ? sigma(av[offI + j] + pI[j] * cp[rh + j])        // i_t = σ(ī_t), ī_t incl. p_i ⊙ c_{t-1}
-                        : 1.0;                                            // NIG: i_t = 1
-                double ft;
-                if (cell.coupledInputForget()) {
-                    ft = 1.0 - it;                                        // CIFG: f_t = 1 - i_t
-                } else if (cell.forgetGate()) {
-                    ft = sigma(av[offF + j] + pF[j] * cp[rh + j]);        // f_t = σ(f̄_t), f̄_t incl. p_f ⊙ c_{t-1}
+            // phases over whole gate blocks, each unit with the operations (and order) of the per-unit
+            // equations: the block kernels give every element the scalar function's bits
+            boolean ownForget = cell.forgetGate() && !cell.coupledInputForget();
+            if (cell.inputGate()) {
+                addPeepholes(av, offI, pI, cp, rh);                        // ī_t incl. p_i ⊙ c_{t-1}
+            }
+            if (ownForget) {
+                addPeepholes(av, offF, pF, cp, rh);                        // f̄_t incl. p_f ⊙ c_{t-1}
+            }
+            if (cell.inputGate() && ownForget) {
+                ActivationKernels.sigmoid(av, offI, 2 * nH);               // i_t = σ(ī_t), f_t = σ(f̄_t): adjacent blocks
+            } else {
+                if (cell.inputGate()) {
+                    ActivationKernels.sigmoid(av, offI, nH);               // i_t = σ(ī_t)
                 } else {
-                    ft = 1.0;                                             // NFG: f_t = 1
+                    Arrays.fill(av, offI, offI + nH, 1.0);                 // NIG: i_t = 1
                 }
-                double ct = zt * it + cPrev[rh + j] * ft;                 // c_t = z_t ⊙ i_t + c_{t-1} ⊙ f_t
-                double ot = cell.outputGate()
-                        ? sigma(av[offO + j] + pO[j] * ct)                // o_t = σ(ō_t), ō_t incl. p_o ⊙ c_t
-                        : 1.0;                                            // NOG: o_t = 1
-                double hct = h.apply(ct);
-                av[offI + j] = it;
-                av[offF + j] = ft;
-                av[offZ + j] = zt;
-                av[offO + j] = ot;
-                c[rh + j] = ct;
-                hc[rh + j] = hct;
-                y[rh + j] = hct * ot;                                     // y_t = h(c_t) ⊙ o_t
+                if (cell.coupledInputForget()) {
+                    for (int j = 0; j < nH; j++) {
+                        av[offF + j] = 1.0 - av[offI + j];                 // CIFG: f_t = 1 - i_t
+                    }
+                } else if (ownForget) {
+                    ActivationKernels.sigmoid(av, offF, nH);               // f_t = σ(f̄_t)
+                } else {
+                    Arrays.fill(av, offF, offF + nH, 1.0);                 // NFG: f_t = 1
+                }
+            }
+            ActivationKernels.apply(g, av, offZ, nH);                      // z_t = g(z̄_t)
+            for (int j = 0; j < nH; j++) {
+                c[rh + j] = av[offZ + j] * av[offI + j] + cPrev[rh + j] * av[offF + j]; // c_t = z_t ⊙ i_t + c_{t-1} ⊙ f_t
+            }
+            if (cell.outputGate()) {
+                addPeepholes(av, offO, pO, c, rh);                         // ō_t incl. p_o ⊙ c_t
+                ActivationKernels.sigmoid(av, offO, nH);                   // o_t = σ(ō_t)
+            } else {
+                Arrays.fill(av, offO, offO + nH, 1.0);                     // NOG: o_t = 1
+            }
+            ActivationKernels.apply(h, c, rh, hc, rh, nH);                 // h(c_t)
+            for (int j = 0; j < nH; j++) {
+                y[rh + j] = hc[rh + j] * av[offO + j];                     // y_t = h(c_t) ⊙ o_t
             }
         }
         output.forward(tr.y.at(t), tr.out.at(t));
@@ -721,7 +736,10 @@ public final class VanillaLstm extends LayerNetwork<LstmTrajectory> implements C
         }
     }
 
-    private static double sigma(double x) {
-        return 1.0 / (1.0 + Exponential.exp(-x));
+    /** {@code net[off + j] = net[off + j] + p[j] * cell[rh + j]} for j &lt; H: a gate's peephole term (a multiply, then an add) on the source c_{t-1} or c_t. */
+    private void addPeepholes(double[] net, int off, double[] p, double[] source, int rh) {
+        for (int j = 0; j < nH; j++) {
+            net[off + j] = net[off + j] + p[j] * source[rh + j];
+        }
     }
 }
