@@ -6,6 +6,7 @@ import org.lstmrepro.core.data.Sequence;
 import org.lstmrepro.core.learn.GradientListener;
 import org.lstmrepro.core.learn.LearningRule;
 import org.lstmrepro.core.loss.OutputUnits;
+import org.lstmrepro.core.math.Kernels;
 import org.lstmrepro.core.model.RecurrentNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.truncated.TruncatedGradient1997;
@@ -25,11 +26,16 @@ import org.lstmrepro.truncated.TruncatedGradient1997;
  *   <li>most of the memory traffic of the traces. With a carousel factor of 1 a trace is a plain sum,
  *       {@code ds_c/dw_rm (t) = sum over tau <= t of q_r(tau) z_m(tau)}, so instead of a load, a fused
  *       multiply-add and a store per trace entry and step, the rule keeps the direct factors q(tau) of
- *       up to {@value #BLOCK} pending steps and adds them in blocks of 4 rows by 4 sources whose 16
- *       sums stay in registers while they run over the pending steps: per entry and step one fused
- *       multiply-add and half a load. Each sum still takes its terms one by one in the order of the
- *       steps, with the same fused multiply-add the generic rule uses, hence the same bits. The block
- *       is added when it is full and at every step with a target (the traces must be current there).</li>
+ *       up to {@value #BLOCK} pending steps and adds them with {@link Kernels#outerChains}: blocks of 8
+ *       (or 4) rows by 4 sources whose sums stay in registers (SIMD lanes over the 4 sources) while they run
+ *       over the pending steps. Each sum still takes its terms one by one in the order of the steps,
+ *       with the same fused multiply-add the generic rule uses, hence the same bits. The block is added
+ *       when it is full and at every step with a target (the traces must be current there).</li>
+ *   <li>the net inputs' loop over units: {@link Lstm1997Network#step} reads a source-major copy of
+ *       the weights ({@link Lstm1997Network#snapshotWeights}, taken at the start of each sequence and
+ *       after every {@link GradientListener#gradientReady}, where the weights may change) with
+ *       {@link Kernels#affineChains}, four units per SIMD lane group, each unit's sum the generic
+ *       chain.</li>
  *   <li>the traces of weights from inputs that stay zero. A trace column m changes only at steps with
  *       z_m(tau) != 0 (a term {@code q * 0} leaves a fused multiply-add's sum as it was), so a block
  *       adds only the 4-column groups of inputs that were non-zero at one of its pending steps, and
@@ -75,7 +81,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
     private final double[] gateGradient;
     /** 4-column groups [0, inputGroups) hold input columns only; the later ones (recurrent sources) are always added. */
     private final int inputGroups;
-    /** The input groups touched by a pending step (non-zero input), in the order first touched, and their marks. */
+    /** The first columns of the input groups touched by a pending step (non-zero input), in the order first touched; the marks by group. */
     private final int[] touched;
     private final boolean[] isTouched;
     private int touchedCount;
@@ -133,6 +139,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
         Arrays.fill(biasTraces, 0.0);
         pending = 0;
         clearTouched();
+        network.snapshotWeights();
         double loss = 0;
         double[] previous = null;
         int slot = 0;
@@ -153,6 +160,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
                             cellStateError);
                     addTracedGradients();
                     listener.gradientReady(t);
+                    network.snapshotWeights();      // the listener may have updated the weights
                 } else if (pending == BLOCK) {
                     addPendingToTraces();
                 }
@@ -169,6 +177,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
                     network.truncatedBackward(st, outputDelta, cellStateError);
                     addTracedGradients();
                     listener.gradientReady(t);
+                    network.snapshotWeights();      // the listener may have updated the weights
                 } else if (pending == BLOCK) {
                     addPendingToTraces();
                 }
@@ -186,83 +195,31 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
             int group = active[k] / TILE;
             if (group < inputGroups && !isTouched[group]) {
                 isTouched[group] = true;
-                touched[touchedCount++] = group;
+                touched[touchedCount++] = group * TILE;
             }
         }
     }
 
     private void clearTouched() {
         for (int k = 0; k < touchedCount; k++) {
-            isTouched[touched[k]] = false;
+            isTouched[touched[k] / TILE] = false;
         }
         touchedCount = 0;
     }
 
     /**
      * traces += sum over the pending steps tau, in order, of q(tau) [z(tau), 1], over the touched input
-     * groups and all later columns (the others would add only zeros); then none is pending.
+     * groups and all later columns (the others would add only zeros); then none is pending. Each trace
+     * entry is its own chain of fused multiply-adds over the steps ({@link Kernels#outerChains}, 4
+     * sources per SIMD lane group), each bias trace its own chain of additions ({@link Kernels#sumChains}).
      */
     private void addPendingToTraces() {
         int steps = pending;
-        double[] q = pendingFactors;
-        int firstDense = inputGroups * TILE;
-        for (int r = 0; r < rows; r += TILE) {
-            for (int k = 0; k < touchedCount; k++) {
-                addTile(r, touched[k] * TILE, steps);
-            }
-            for (int m = firstDense; m < columns; m += TILE) {
-                addTile(r, m, steps);
-            }
-            for (int i = r; i < r + TILE; i++) {
-                double sum = biasTraces[i];
-                for (int k = 0; k < steps; k++) {
-                    sum += q[k * rows + i];
-                }
-                biasTraces[i] = sum;
-            }
-        }
+        Kernels.outerChains(traces, columns, rows, touched, touchedCount, inputGroups * TILE, columns, pendingFactors,
+                rows, pendingStates, steps);
+        Kernels.sumChains(biasTraces, rows, pendingFactors, rows, steps);
         pending = 0;
         clearTouched();
-    }
-
-    /** The 4 x 4 block of traces from row r and source m, its sums in registers over the pending steps. */
-    private void addTile(int r, int m, int steps) {
-        double[] tr = traces;
-        double[] q = pendingFactors;
-        int t0 = r * columns + m;
-        int t1 = t0 + columns;
-        int t2 = t1 + columns;
-        int t3 = t2 + columns;
-        double a00 = tr[t0], a01 = tr[t0 + 1], a02 = tr[t0 + 2], a03 = tr[t0 + 3];
-        double a10 = tr[t1], a11 = tr[t1 + 1], a12 = tr[t1 + 2], a13 = tr[t1 + 3];
-        double a20 = tr[t2], a21 = tr[t2 + 1], a22 = tr[t2 + 2], a23 = tr[t2 + 3];
-        double a30 = tr[t3], a31 = tr[t3 + 1], a32 = tr[t3 + 2], a33 = tr[t3 + 3];
-        for (int k = 0; k < steps; k++) {
-            double[] z = pendingStates[k];
-            double z0 = z[m], z1 = z[m + 1], z2 = z[m + 2], z3 = z[m + 3];
-            int f = k * rows + r;
-            double q0 = q[f], q1 = q[f + 1], q2 = q[f + 2], q3 = q[f + 3];
-            a00 = Math.fma(q0, z0, a00);
-            a01 = Math.fma(q0, z1, a01);
-            a02 = Math.fma(q0, z2, a02);
-            a03 = Math.fma(q0, z3, a03);
-            a10 = Math.fma(q1, z0, a10);
-            a11 = Math.fma(q1, z1, a11);
-            a12 = Math.fma(q1, z2, a12);
-            a13 = Math.fma(q1, z3, a13);
-            a20 = Math.fma(q2, z0, a20);
-            a21 = Math.fma(q2, z1, a21);
-            a22 = Math.fma(q2, z2, a22);
-            a23 = Math.fma(q2, z3, a23);
-            a30 = Math.fma(q3, z0, a30);
-            a31 = Math.fma(q3, z1, a31);
-            a32 = Math.fma(q3, z2, a32);
-            a33 = Math.fma(q3, z3, a33);
-        }
-        tr[t0] = a00; tr[t0 + 1] = a01; tr[t0 + 2] = a02; tr[t0 + 3] = a03;
-        tr[t1] = a10; tr[t1 + 1] = a11; tr[t1 + 2] = a12; tr[t1 + 3] = a13;
-        tr[t2] = a20; tr[t2 + 1] = a21; tr[t2 + 2] = a22; tr[t2 + 3] = a23;
-        tr[t3] = a30; tr[t3 + 1] = a31; tr[t3 + 2] = a32; tr[t3 + 3] = a33;
     }
 
     /**

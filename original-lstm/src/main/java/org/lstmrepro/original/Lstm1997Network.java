@@ -12,7 +12,9 @@ import org.lstmrepro.core.loss.Loss;
 import org.lstmrepro.core.loss.OutputUnits;
 import org.lstmrepro.core.loss.OutputActivation;
 import org.lstmrepro.core.math.Activation;
+import org.lstmrepro.core.math.ActivationKernels;
 import org.lstmrepro.core.math.Exponential;
+import org.lstmrepro.core.math.Kernels;
 import org.lstmrepro.core.model.BpttNetwork;
 import org.lstmrepro.core.model.StepObserver;
 import org.lstmrepro.core.model.Trajectory;
@@ -109,6 +111,14 @@ public final class Lstm1997Network implements CecNetwork {
     private final int[] unitRowStart;
     private final double[][] unitBiases;
     private final int[] unitRow;
+    /**
+     * The hidden layer's weights source-major, {@code [N + 1][A]}: row 0 the biases b_u, row m + 1 the
+     * weights w_um from source m, for {@link Kernels#affineChains}; a copy taken by
+     * {@link #snapshotWeights()}, read only by {@link #step} (the fused rule's path).
+     */
+    private final double[] weightSnapshot;
+    /** 0, 1, .., I - 1: the input list of a dense step for {@link Kernels#affineChains}. */
+    private final int[] allInputs;
     /** The block j of each cell c (c / S, without the division in the step). */
     private final int[] blockOfCell;
 
@@ -184,6 +194,11 @@ public final class Lstm1997Network implements CecNetwork {
         outputBias = parameters.add(Parameter.outputVector("output.bias", layout.outputs()));
 
         activeInputs = new int[nI];
+        allInputs = new int[nI];
+        for (int i = 0; i < nI; i++) {
+            allInputs[i] = i;
+        }
+        weightSnapshot = new double[(nN + 1) * nA];
         outputNet = new double[layout.outputs()];
         dA = new double[nA];
         dS = new double[nC];
@@ -270,11 +285,25 @@ public final class Lstm1997Network implements CecNetwork {
     /**
      * One forward step on raw state vectors, for {@link FusedTruncatedGradient1997}: fills {@code st}
      * (whose first N entries are then z(t)) and {@code y} from {@code x} and the previous step's state
-     * vector {@code previous} (null at t = 0).
+     * vector {@code previous} (null at t = 0). The hidden layer reads the weights as of the last
+     * {@link #snapshotWeights()} (the caller takes one whenever the weights may have changed); the
+     * numbers are those of {@link #forwardStep} with those weights, to the bit.
      */
     void step(double[] x, double[] previous, double[] st, double[] y, int t) {
         checkInput(x, t);
-        computeStep(x, previous, offA, previous, st, y);
+        computeStep(x, previous, offA, previous, st, y, true);
+    }
+
+    /** Copies the hidden layer's current weights and biases into the source-major snapshot {@link #step} reads. */
+    void snapshotWeights() {
+        for (int u = 0; u < nA; u++) {
+            double[] w = unitWeights[u];
+            int o = unitRowStart[u];
+            weightSnapshot[u] = unitBiases[u][unitRow[u]];
+            for (int m = 0; m < nN; m++) {
+                weightSnapshot[(m + 1) * nA + u] = w[o + m];
+            }
+        }
     }
 
     @Override
@@ -379,6 +408,12 @@ public final class Lstm1997Network implements CecNetwork {
      * @param prevStates the state vector of step t-1 (for s_c(t-1)); null at t = 0
      */
     private void computeStep(double[] x, double[] prevA, int prevAOffset, double[] prevStates, double[] st, double[] y) {
+        computeStep(x, prevA, prevAOffset, prevStates, st, y, false);
+    }
+
+    /** {@link #computeStep}, the net inputs from the weight snapshot when {@code snapshot} ({@link #step}). */
+    private void computeStep(double[] x, double[] prevA, int prevAOffset, double[] prevStates, double[] st, double[] y,
+                             boolean snapshot) {
         // z(t) = [x(t), a(t-1)[0, R)]: element loops, cheaper than System.arraycopy at these lengths;
         // the non-zero inputs are listed on the way
         int active = 0;
@@ -411,21 +446,24 @@ public final class Lstm1997Network implements CecNetwork {
                 st[nI + m] = prevA[prevAOffset + m];
             }
         }
-        netInputs(st);
-        for (int u = offA + nC; u < offA + nA; u++) {
-            st[u] = Exponential.sigmoid(st[u]); // f: hidden units and gates
+        if (snapshot) {
+            boolean sparse = 2 * activeCount < nI;
+            Kernels.affineChains(weightSnapshot, nA, nA, st, sparse ? activeInputs : allInputs,
+                    sparse ? activeCount : nI, nI, nN, st, offA);
+        } else {
+            netInputs(st);
         }
+        // f over the hidden units and gates, g over the cells, four units per SIMD lane group
+        ActivationKernels.sigmoid(st, offA + nC, nA - nC);
+        ActivationKernels.symmetricSigmoid(st, offA, st, offG, nC, 2.0);  // g = 4 sigma - 2
         int inGate = offA + layout.inputGateOffset();
         int outGate = offA + layout.outputGateOffset();
-        for (int c = 0; c < nC; c++) {
-            int j = blockOfCell[c];
-            double g = Exponential.symmetricSigmoid(st[offA + c], 2.0); // g = 4 sigma - 2
-            double s = Math.fma(st[inGate + j], g, prevStates == null ? 0.0 : prevStates[offS + c]); // the CEC
-            double hs = Exponential.symmetricSigmoid(s, 1.0); // h = 2 sigma - 1
-            st[offG + c] = g;
-            st[offS + c] = s;
-            st[offHs + c] = hs;
-            st[offA + c] = st[outGate + j] * hs;
+        for (int c = 0; c < nC; c++) {  // the CEC: s_c(t) = s_c(t-1) + y^in g(net_c)
+            st[offS + c] = Math.fma(st[inGate + blockOfCell[c]], st[offG + c], prevStates == null ? 0.0 : prevStates[offS + c]);
+        }
+        ActivationKernels.symmetricSigmoid(st, offS, st, offHs, nC, 1.0); // h = 2 sigma - 1
+        for (int c = 0; c < nC; c++) {  // y^c = y^out h(s_c)
+            st[offA + c] = st[outGate + blockOfCell[c]] * st[offHs + c];
         }
         // output layer, from the current step (appendix timing: from the previous step's cells, live)
         double[] w = outputWeight.value();

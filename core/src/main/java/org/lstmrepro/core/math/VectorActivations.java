@@ -71,7 +71,8 @@ final class VectorActivations implements ActivationKernel {
                 }
                 continue;
             }
-            DoubleVector u = x.blend(ax, absolute).mul(scale);      // sigmoids: x; tanh: 2|x| (exact)
+            DoubleVector u = x.blend(ax.mul(scale), absolute);      // sigmoids: x; tanh: 2|x| (exact); no multiply on
+                                                                    // the sigmoids' path (the 1997 step's critical one)
             DoubleVector v = u.neg();                               // e = exp(v) as Exponential.exp
             DoubleVector shifted = v.fma(Exponential.SCALE, Exponential.ROUND);
             LongVector nk = shifted.reinterpretAsLongs().sub(Exponential.ROUND_BITS);

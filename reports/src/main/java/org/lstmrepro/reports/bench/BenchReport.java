@@ -13,8 +13,11 @@ import java.util.Map;
  */
 public record BenchReport(Suite suite, Map<String, Object> machine, BenchSettings settings, List<CaseResult> cases) {
 
-    /** The issue's target for the 1997 adding network: under 0.5 microseconds per time step on one core. */
-    public static final double TRUNCATED1997_TARGET_NANOS_PER_STEP = 500;
+    /**
+     * The target for the 1997 adding network, truncated rule, through the trainer: at most this many
+     * nanoseconds per time step on an idle core (issue 10; the first target, 500, was met long ago).
+     */
+    public static final int TRUNCATED1997_TARGET_NANOS_PER_STEP = 130;
 
     public BenchReport {
         cases = List.copyOf(cases);

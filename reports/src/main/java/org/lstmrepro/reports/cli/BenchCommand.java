@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
             "Suites:",
             "  truncated1997  the 1997 adding network (93 weights), 1997 truncated",
             "                 gradient, online SGD at the paper's rate, through the",
-            "                 same trainer as 'train' (the issue's target: < 500 ns/step).",
+            "                 same trainer as 'train' (target: at most "
+                    + BenchReport.TRUNCATED1997_TARGET_NANOS_PER_STEP + " ns/step on an idle core).",
             "  vanilla        the vanilla LSTM (Greff et al. 2015), full BPTT, one",
             "                 Nesterov update per minibatch of --batch sequences",
             "                 (LearningRule.accumulateBatch); one case per --hidden size.",

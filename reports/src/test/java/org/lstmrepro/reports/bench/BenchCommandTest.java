@@ -43,7 +43,7 @@ class BenchCommandTest {
         Run run = bench(tiny());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("ns/step", "bytes/step", "GFLOP/s", "truncated1997 adding T=22",
-                "target: under 500 ns per step", "every step: 538 FLOPs", "SGD step w -= lr g");
+                "target: at most 130 ns per step on an idle core", "every step: 538 FLOPs", "SGD step w -= lr g");
         assertThat(run.err()).contains("warm-up", "1/2:", "2/2:");
     }
 
