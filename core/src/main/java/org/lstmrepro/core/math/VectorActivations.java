@@ -54,13 +54,15 @@ final class VectorActivations implements ActivationKernel {
         int[] index = TABLE_INDEX.get();
         boolean tanh = f == Squash.TANH;
         boolean sigmoid = f == Squash.SIGMOID;
-        VectorMask<Double> absolute = S.maskAll(tanh);
         double scale = tanh ? 2.0 : 1.0;
-        DoubleVector ln2Hi = DoubleVector.broadcast(S, Exponential.LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(S, Exponential.LN2_LO);
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = 0;
         for (; i + L <= n; i += L) {
+            // made here, not before the loop (the JIT hoists them itself): a precaution, so that no vector
+            // is live at the loop head, where an on-stack-replacement compilation receives its values
+            // from the interpreter
+            VectorMask<Double> absolute = S.maskAll(tanh);
+            DoubleVector ln2Hi = DoubleVector.broadcast(S, Exponential.LN2_HI);
+            DoubleVector ln2Lo = DoubleVector.broadcast(S, Exponential.LN2_LO);
             DoubleVector x = DoubleVector.fromArray(S, src, srcOff + i);
             DoubleVector ax = x.abs();
             if (!ax.compare(VectorOperators.LE, Exponential.LIMIT).allTrue()) {
@@ -89,7 +91,7 @@ final class VectorActivations implements ActivationKernel {
             DoubleVector e = scaled.fma(em1, scaled);
             DoubleVector denominator = e.add(1.0);
             if (sigmoid) {                                          // 1 / (1 + e^-x)
-                one.div(denominator).intoArray(dst, dstOff + i);
+                DoubleVector.broadcast(S, 1.0).div(denominator).intoArray(dst, dstOff + i);
             } else if (!tanh) {                                     // amplitude (1 - e^-x) / (1 + e^-x), saturated
                 e.fma(-amplitude, amplitude).div(denominator)
                         .blend(amplitude, u.compare(VectorOperators.GT, Exponential.SATURATED))

@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Tiles: 4 rows x 8 columns (eight vector accumulators: four broadcasts and two loads per term);
  * a single row 32 columns at a time (eight accumulators), then 4, then the columns that do not fill a
- * vector one at a time.
+ * vector one at a time, or, where A's rows are adjacent (A read transposed), four rows at a time in the
+ * lanes.
  *
  * <p>No vector is passed to or returned from a method: a vector that crosses a call the JIT does not
  * inline is boxed on the heap, and the training loops must not allocate per step. Nor does a vector
@@ -48,10 +49,18 @@ final class VectorProducts implements ProductKernel {
                 tile4x8(a, aOff + r * ars, ars, acs, b, bOff + j, ldb, c, r * m + j, k, m, add);
             }
         }
+        // the columns that do not fill a vector, when A's rows lie side by side (A read transposed): lanes
+        // over four rows (a gradient Δᵀ X with two or three inputs)
+        int vectorCols = m - m % L;
+        int laneRows = ars == 1 && vectorCols < m ? n - n % L : 0;
+        if (laneRows > 0) {
+            columnsOverRows(a, aOff, acs, b, bOff, ldb, c, laneRows, k, m, vectorCols, add);
+        }
         // the rest, row by row: the columns right of the tiles, then the rows below them
         for (int r = 0; r < n; r++) {
             int ar = aOff + r * ars;
             int cr = r * m;
+            int scalarEnd = r < laneRows ? vectorCols : m;
             int j = r < tiledRows ? tiledCols : 0;
             for (; j + 8 * L <= m; j += 8 * L) {
                 row32(a, ar, acs, b, bOff + j, ldb, c, cr + j, k, add);
@@ -67,12 +76,61 @@ final class VectorProducts implements ProductKernel {
                     s.intoArray(c, cr + j);
                 }
             }
-            for (; j < m; j++) {
+            for (; j < scalarEnd; j++) {
                 double s = 0;
                 for (int p = 0; p < k; p++) {
                     s = Math.fma(a[ar + p * acs], b[bOff + p * ldb + j], s);
                 }
                 c[cr + j] = add ? c[cr + j] + s : s;
+            }
+        }
+    }
+
+    /**
+     * Columns {@code j0 .. m-1} of rows {@code 0 .. rows-1} (a multiple of 4) of c, for an A whose rows are
+     * adjacent ({@code a(r, p) = a[aOff + r + p acs]}): the lanes run over four rows, two groups of four
+     * rows and two columns at a time (four chains in flight); each lane is the chain of {@link #mult}, and
+     * its value is taken out of the lane and stored (or added) as a scalar. A lone group or column is
+     * computed twice and stored once, so that no vector depends on a branch.
+     */
+    private static void columnsOverRows(double[] a, int aOff, int acs, double[] b, int bOff, int ldb, double[] c,
+                                        int rows, int k, int m, int j0, boolean add) {
+        for (int r0 = 0; r0 < rows; r0 += 2 * L) {
+            int r1 = r0 + L < rows ? r0 + L : r0;
+            for (int j0c = j0; j0c < m; j0c += 2) {
+                int j1c = j0c + 1 < m ? j0c + 1 : j0c;
+                DoubleVector zero = DoubleVector.zero(S);
+                DoubleVector s00 = zero, s01 = zero, s10 = zero, s11 = zero;
+                for (int p = 0; p < k; p++) {
+                    int ap = aOff + p * acs;
+                    int bp = bOff + p * ldb;
+                    DoubleVector x0 = DoubleVector.fromArray(S, a, ap + r0);
+                    DoubleVector x1 = DoubleVector.fromArray(S, a, ap + r1);
+                    DoubleVector y0 = DoubleVector.broadcast(S, b[bp + j0c]);
+                    DoubleVector y1 = DoubleVector.broadcast(S, b[bp + j1c]);
+                    s00 = x0.fma(y0, s00);
+                    s01 = x0.fma(y1, s01);
+                    s10 = x1.fma(y0, s10);
+                    s11 = x1.fma(y1, s11);
+                }
+                for (int q = 0; q < L; q++) {
+                    int c0 = (r0 + q) * m;
+                    int c1 = (r1 + q) * m;
+                    double v00 = s00.lane(q);
+                    double v01 = s01.lane(q);
+                    double v10 = s10.lane(q);
+                    double v11 = s11.lane(q);
+                    c[c0 + j0c] = add ? c[c0 + j0c] + v00 : v00;
+                    if (j1c != j0c) {
+                        c[c0 + j1c] = add ? c[c0 + j1c] + v01 : v01;
+                    }
+                    if (r1 != r0) {
+                        c[c1 + j0c] = add ? c[c1 + j0c] + v10 : v10;
+                        if (j1c != j0c) {
+                            c[c1 + j1c] = add ? c[c1 + j1c] + v11 : v11;
+                        }
+                    }
+                }
             }
         }
     }
