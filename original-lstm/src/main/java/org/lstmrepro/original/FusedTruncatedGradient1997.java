@@ -27,7 +27,7 @@ import org.lstmrepro.truncated.TruncatedGradient1997;
  *       {@code ds_c/dw_rm (t) = sum over tau <= t of q_r(tau) z_m(tau)}, so instead of a load, a fused
  *       multiply-add and a store per trace entry and step, the rule keeps the direct factors q(tau) of
  *       up to {@value #BLOCK} pending steps and adds them with {@link Kernels#outerChains}: blocks of 8
- *       (or 4) rows by 4 sources whose sums stay in registers (SIMD lanes over the 4 sources) while they run
+ *       rows by 4 sources whose sums stay in registers (SIMD lanes over the 4 sources) while they run
  *       over the pending steps. Each sum still takes its terms one by one in the order of the steps,
  *       with the same fused multiply-add the generic rule uses, hence the same bits. The block is added
  *       when it is full and at every step with a target (the traces must be current there).</li>
@@ -62,7 +62,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
     private final int cells;
     private final int sources;
     private final int cellsPerBlock;
-    /** 2C rounded up to a multiple of 4 (the rows past 2C have q = 0). */
+    /** 2C rounded up to a multiple of 8, {@link Kernels#outerChains}' tile (the rows past 2C have q = 0). */
     private final int rows;
     /** N rounded up to a multiple of 4. */
     private final int columns;
@@ -98,7 +98,7 @@ public final class FusedTruncatedGradient1997 implements LearningRule {
         this.cells = layout.cells();
         this.sources = layout.sources();
         this.cellsPerBlock = layout.cellsPerBlock();
-        this.rows = roundUp(2 * cells);
+        this.rows = (2 * cells + 7) / 8 * 8;
         this.columns = roundUp(sources);
         // a tile reads z(tau) up to index columns - 1 of a state vector: it must be that long
         this.states = new double[BLOCK + 1][Math.max(network.stateSize(), columns)];

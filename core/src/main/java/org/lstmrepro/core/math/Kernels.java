@@ -105,7 +105,8 @@ public final class Kernels {
      * each column j of the 4-column groups starting at {@code groups[0]}, .., {@code groups[groupCount
      * - 1]}, then at {@code denseFrom}, {@code denseFrom + 4}, .. below {@code denseTo},
      * {@code c[r ldc + j] = fma(q[k ldq + r], z[k][j], c[r ldc + j])} for k = 0 .. steps-1 in order.
-     * {@code rows} must be a multiple of 4, {@code denseTo - denseFrom} too, and every {@code z[k]} must
+     * {@code rows} must be a multiple of 8 (the SIMD form's tile), {@code denseTo - denseFrom} a multiple of 4,
+     * and every {@code z[k]} must
      * hold the 4 columns of every group. The 1997 rule's traces {@code ds_c/dw_rm += q_r z_m} over its
      * pending steps (appendix A.2, with carousel factor 1).
      */

@@ -2,27 +2,21 @@ package org.lstmrepro.core.math;
 
 /**
  * The scalar form of the chain kernels of {@link Kernels}: the chains {@link VectorChains} runs in its
- * lanes, one element after another, with a few independent chains interleaved so that the processor can
- * overlap them (the order of each chain's own operations is what fixes the bits, not the interleaving).
+ * lanes, one element after another, several interleaved so that the processor can overlap them (the net
+ * inputs' chains 4 at a time, the traces' 16; the order of each chain's own operations is what fixes the
+ * bits, not the interleaving). Runs without the Vector API module.
  */
 final class ScalarChains implements ChainKernel {
 
     @Override
     public void affineChains(double[] wt, int ld, int width, double[] z, int[] list, int listCount, int denseFrom,
                              int denseTo, double[] out, int outOff) {
+        int terms = listCount + denseTo - denseFrom;
         int j = 0;
-        for (; j + 4 <= width; j += 4) {
+        for (; j + 4 <= width; j += 4) {              // four chains at a time, which the processor overlaps
             double s0 = wt[j], s1 = wt[j + 1], s2 = wt[j + 2], s3 = wt[j + 3];
-            for (int k = 0; k < listCount; k++) {
-                int m = list[k];
-                double zm = z[m];
-                int w = (m + 1) * ld + j;
-                s0 = Math.fma(wt[w], zm, s0);
-                s1 = Math.fma(wt[w + 1], zm, s1);
-                s2 = Math.fma(wt[w + 2], zm, s2);
-                s3 = Math.fma(wt[w + 3], zm, s3);
-            }
-            for (int m = denseFrom; m < denseTo; m++) {
+            for (int k = 0; k < terms; k++) {
+                int m = k < listCount ? list[k] : denseFrom + k - listCount;
                 double zm = z[m];
                 int w = (m + 1) * ld + j;
                 s0 = Math.fma(wt[w], zm, s0);
@@ -40,7 +34,7 @@ final class ScalarChains implements ChainKernel {
         }
     }
 
-    /** One element of {@link Kernels#affineChains}: for the columns that do not fill 4 lanes. */
+    /** One element of {@link Kernels#affineChains} (and the columns that do not fill the SIMD form's 4 lanes). */
     static double affineChain(double[] wt, int ld, int j, double[] z, int[] list, int listCount, int denseFrom,
                               int denseTo) {
         double s = wt[j];

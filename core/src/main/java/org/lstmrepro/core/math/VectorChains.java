@@ -61,21 +61,12 @@ final class VectorChains implements ChainKernel {
     @Override
     public void outerChains(double[] c, int ldc, int rows, int[] groups, int groupCount, int denseFrom, int denseTo,
                             double[] q, int ldq, double[][] z, int steps) {
-        int r = 0;
-        for (; r + 2 * L <= rows; r += 2 * L) {
+        for (int r = 0; r < rows; r += 2 * L) {
             for (int g = 0; g < groupCount; g++) {
                 tile8(c, ldc, r, groups[g], q, ldq, z, steps);
             }
             for (int m = denseFrom; m < denseTo; m += L) {
                 tile8(c, ldc, r, m, q, ldq, z, steps);
-            }
-        }
-        for (; r < rows; r += L) {
-            for (int g = 0; g < groupCount; g++) {
-                tile4(c, ldc, r, groups[g], q, ldq, z, steps);
-            }
-            for (int m = denseFrom; m < denseTo; m += L) {
-                tile4(c, ldc, r, m, q, ldq, z, steps);
             }
         }
     }
@@ -111,27 +102,6 @@ final class VectorChains implements ChainKernel {
         a5.intoArray(c, t0 + 5 * ldc);
         a6.intoArray(c, t0 + 6 * ldc);
         a7.intoArray(c, t0 + 7 * ldc);
-    }
-
-    /** Rows r .. r+3, columns m .. m+3 of c. */
-    private static void tile4(double[] c, int ldc, int r, int m, double[] q, int ldq, double[][] z, int steps) {
-        int t0 = r * ldc + m;
-        DoubleVector a0 = DoubleVector.fromArray(S, c, t0);
-        DoubleVector a1 = DoubleVector.fromArray(S, c, t0 + ldc);
-        DoubleVector a2 = DoubleVector.fromArray(S, c, t0 + 2 * ldc);
-        DoubleVector a3 = DoubleVector.fromArray(S, c, t0 + 3 * ldc);
-        for (int k = 0; k < steps; k++) {
-            DoubleVector zk = DoubleVector.fromArray(S, z[k], m);
-            int f = k * ldq + r;
-            a0 = DoubleVector.broadcast(S, q[f]).fma(zk, a0);
-            a1 = DoubleVector.broadcast(S, q[f + 1]).fma(zk, a1);
-            a2 = DoubleVector.broadcast(S, q[f + 2]).fma(zk, a2);
-            a3 = DoubleVector.broadcast(S, q[f + 3]).fma(zk, a3);
-        }
-        a0.intoArray(c, t0);
-        a1.intoArray(c, t0 + ldc);
-        a2.intoArray(c, t0 + 2 * ldc);
-        a3.intoArray(c, t0 + 3 * ldc);
     }
 
     @Override

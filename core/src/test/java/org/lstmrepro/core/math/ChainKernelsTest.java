@@ -62,7 +62,7 @@ class ChainKernelsTest {
     @Test
     void outerChainsAddEachStepsOuterProductToTheNamedColumnsInStepOrder() {
         for (int trial = 0; trial < 300; trial++) {
-            int rows = 4 * random.nextInt(1, 5);
+            int rows = 8 * random.nextInt(1, 4);
             int groupsTotal = random.nextInt(1, 6);
             int ldc = 4 * groupsTotal;
             int firstDense = 4 * random.nextInt(0, groupsTotal + 1);
