@@ -42,6 +42,13 @@ final class VectorActivations implements ActivationKernel {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Integer> INDEX_SPECIES = IntVector.SPECIES_128;
+    /**
+     * The species the doubles' bits are read in. Every reinterpretation names its species as a constant
+     * ({@code reinterpretShape(BITS, 0)}, not {@code reinterpretAsLongs()}, which looks the species up at
+     * run time): with the looked-up species C2 now and then compiled the conversion as a call, and every
+     * vector after it, down to the stores, was then boxed on the heap (about one JVM in ten).
+     */
+    private static final VectorSpecies<Long> BITS = LongVector.SPECIES_256;
     private static final int L = 4;
     private static final long SIGN = Long.MIN_VALUE;
     private static final ThreadLocal<int[]> TABLE_INDEX = ThreadLocal.withInitial(() -> new int[L]);
@@ -82,14 +89,14 @@ final class VectorActivations implements ActivationKernel {
                                                                     // the sigmoids' path (the 1997 step's critical one)
             DoubleVector v = u.neg();                               // e = exp(v) as Exponential.exp
             DoubleVector shifted = v.fma(Exponential.SCALE, Exponential.ROUND);
-            LongVector nk = shifted.reinterpretAsLongs().sub(Exponential.ROUND_BITS);
+            LongVector nk = ((LongVector) shifted.reinterpretShape(BITS, 0)).sub(Exponential.ROUND_BITS);
             DoubleVector minusNd = shifted.sub(Exponential.ROUND).neg();
             DoubleVector r = minusNd.fma(ln2Lo, minusNd.fma(ln2Hi, v));
-            nk.and(Exponential.TABLE_SIZE - 1).convertShape(VectorOperators.L2I, INDEX_SPECIES, 0)
-                    .reinterpretAsInts().intoArray(index, 0);
+            ((IntVector) nk.and(Exponential.TABLE_SIZE - 1).convertShape(VectorOperators.L2I, INDEX_SPECIES, 0))
+                    .intoArray(index, 0);
             DoubleVector twoToJ = DoubleVector.fromArray(S, Exponential.TWO_TO_J, 0, index, 0);
-            DoubleVector twoToK = nk.lanewise(VectorOperators.ASHR, Exponential.TABLE_BITS).add(1023)
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector twoToK = (DoubleVector) nk.lanewise(VectorOperators.ASHR, Exponential.TABLE_BITS).add(1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(S, 0);
             DoubleVector scaled = twoToJ.mul(twoToK);
             DoubleVector r2 = r.mul(r);
             DoubleVector low = r.fma(1.0 / 6, 0.5);
@@ -112,7 +119,8 @@ final class VectorActivations implements ActivationKernel {
                 DoubleVector series = ax.mul(x2).fma(p, ax);
                 DoubleVector t = e.fma(-1.0, 1.0).div(denominator)
                         .blend(series, ax.compare(VectorOperators.LE, Exponential.TANH_SERIES));
-                t.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+                ((DoubleVector) ((LongVector) t.reinterpretShape(BITS, 0)).and(~SIGN)
+                        .or(((LongVector) x.reinterpretShape(BITS, 0)).and(SIGN)).reinterpretShape(S, 0))
                         .intoArray(dst, dstOff + i);
             }
         }
