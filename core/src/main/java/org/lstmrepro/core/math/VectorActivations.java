@@ -32,9 +32,10 @@ import jdk.incubator.vector.VectorSpecies;
  * so it is compiled on its own. The gather reads its four table indices from an int array, one per
  * thread (trials may train in parallel), fetched once per call.
  *
- * <p>Known problem (docs/benchmarks.md, "Not done"): in about one JVM run in ten, C2 of Java 17
- * compiles this method with the two hot stores not intrinsified, and its vectors then live on the heap
- * (about 10 kB per vanilla step at H = 32, the step nearly twice as slow; the values are the same).
+ * <p>A third trap, found here (docs/benchmarks.md, "What changed"): a conversion whose target species
+ * is looked up at run time ({@code reinterpretAsLongs()}) was now and then compiled as a call, and every
+ * vector after it was boxed (about one JVM in ten ran the vanilla family twice as slowly, allocating
+ * kilobytes per step); every conversion here names its species as a constant ({@link #BITS}).
  *
  * <p>Only loaded when the module is present ({@link ActivationKernels}); never reference it directly.
  */
