@@ -117,8 +117,6 @@ public final class Lstm1997Network implements CecNetwork {
      * {@link #snapshotWeights()}, read only by {@link #step} (the fused rule's path).
      */
     private final double[] weightSnapshot;
-    /** 0, 1, .., I - 1: the input list of a dense step for {@link Kernels#affineChains}. */
-    private final int[] allInputs;
     /** The block j of each cell c (c / S, without the division in the step). */
     private final int[] blockOfCell;
 
@@ -194,10 +192,6 @@ public final class Lstm1997Network implements CecNetwork {
         outputBias = parameters.add(Parameter.outputVector("output.bias", layout.outputs()));
 
         activeInputs = new int[nI];
-        allInputs = new int[nI];
-        for (int i = 0; i < nI; i++) {
-            allInputs[i] = i;
-        }
         weightSnapshot = new double[(nN + 1) * nA];
         outputNet = new double[layout.outputs()];
         dA = new double[nA];
@@ -447,9 +441,10 @@ public final class Lstm1997Network implements CecNetwork {
             }
         }
         if (snapshot) {
+            // sparse inputs: the listed non-zero inputs, then the recurrent sources; dense: all sources in order
             boolean sparse = 2 * activeCount < nI;
-            Kernels.affineChains(weightSnapshot, nA, nA, st, sparse ? activeInputs : allInputs,
-                    sparse ? activeCount : nI, nI, nN, st, offA);
+            Kernels.affineChains(weightSnapshot, nA, nA, st, activeInputs, sparse ? activeCount : 0, sparse ? nI : 0, nN,
+                    st, offA);
         } else {
             netInputs(st);
         }
